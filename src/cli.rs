@@ -1,0 +1,98 @@
+//! The command line.
+
+use crate::report::{self, Format};
+use clap::{Parser, Subcommand};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "factcheck",
+    version,
+    about = "Find where news sources about one story disagree"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, extract claims, reconcile them and report the findings.
+    Run {
+        /// Files and directories (searched recursively for .md .markdown .txt .html .htm).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Write the report here instead of stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Recognize values in text: JSON lines in ({"text","lang","reference"}), JSON lines out.
+    Recognize {
+        /// Read JSON lines from stdin (the only mode).
+        #[arg(long)]
+        jsonl: bool,
+    },
+}
+
+/// Entry point; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Run {
+            paths,
+            format,
+            output,
+        } => {
+            let run = crate::pipeline::run(&paths);
+            if !run.report.problems.is_empty() {
+                eprint!("{}", crate::diag::render_problems(&run.report.problems));
+            }
+            let color = output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none();
+            let text = match format {
+                Format::Human => report::human::render(&run.report, &run.docs, color),
+                Format::Json => report::json::render(&run.report),
+            };
+            if let Err(e) = write_output(output.as_deref(), &text) {
+                eprintln!("error: {e}");
+                return 2;
+            }
+            let failing = run
+                .report
+                .findings
+                .iter()
+                .any(|f| f.severity == crate::model::Severity::Error);
+            i32::from(failing)
+        }
+        Command::Recognize { jsonl: _ } => {
+            eprintln!("error: recognize is not available yet");
+            2
+        }
+    }
+}
+
+/// Write to a file (atomically, through a temporary file) or stdout.
+pub fn write_output(path: Option<&std::path::Path>, text: &str) -> std::io::Result<()> {
+    match path {
+        Some(p) => {
+            let tmp = p.with_extension("tmp~");
+            std::fs::write(&tmp, text)?;
+            std::fs::rename(&tmp, p)
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Ingest: find the input files, read their bytes, decode them, and split off front
+//! matter, title and body. Every region is kept as a byte range into the decoded text,
+//! and [`decode::ByteMap`] maps decoded offsets back to the bytes on disk.
+
+pub mod decode;
+pub mod frontmatter;
+pub mod walk;
+
+use crate::model::{Problem, Severity};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+pub use decode::{ByteMap, Decoded};
+pub use frontmatter::FrontMatter;
+
+/// Files larger than this are refused (a diagnostic, the run goes on).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The kind of file, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+    Html,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" => Some(Format::Text),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// A document as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    pub path: PathBuf,
+    /// The path as shown in reports (as given on the command line, `/`-separated).
+    pub display: String,
+    pub format: Format,
+    /// The bytes on disk.
+    pub raw: Vec<u8>,
+    /// The decoded text and the map back to `raw`.
+    pub decoded: Decoded,
+    pub front_matter: Option<FrontMatter>,
+    /// Where the title text is, in `decoded.text`.
+    pub title: Option<Range<usize>>,
+    /// Where the body is, in `decoded.text`.
+    pub body: Range<usize>,
+}
+
+impl SourceDoc {
+    pub fn text(&self) -> &str {
+        &self.decoded.text
+    }
+
+    /// The title as written.
+    pub fn title_text(&self) -> Option<&str> {
+        self.title.clone().map(|r| &self.decoded.text[r])
+    }
+}
+
+/// Read and decode one file. Problems that do not stop the file are pushed to `problems`.
+pub fn load(path: &Path, display: &str, problems: &mut Vec<Problem>) -> Option<SourceDoc> {
+    let problem = |message: String| Problem {
+        path: display.to_string(),
+        span: None,
+        severity: Severity::Warning,
+        message,
+    };
+    let format = Format::from_path(path).unwrap_or(Format::Text);
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            problems.push(problem(format!(
+                "skipped: {} bytes is over the limit of {} bytes",
+                m.len(),
+                MAX_FILE_BYTES
+            )));
+            return None;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            problems.push(problem(format!("cannot read: {e}")));
+            return None;
+        }
+    }
+    let raw = match std::fs::read(path) {
+        Ok(raw) => raw,
+        Err(e) => {
+            problems.push(problem(format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    from_bytes(path, display, format, raw, problems)
+}
+
+/// Build a [`SourceDoc`] from bytes already read.
+pub fn from_bytes(
+    path: &Path,
+    display: &str,
+    format: Format,
+    raw: Vec<u8>,
+    problems: &mut Vec<Problem>,
+) -> Option<SourceDoc> {
+    let mut note = |severity: Severity, message: String, span: Option<crate::model::Span>| {
+        problems.push(Problem {
+            path: display.to_string(),
+            span,
+            severity,
+            message,
+        })
+    };
+    if raw.is_empty() {
+        note(Severity::Info, "empty file: nothing to read".into(), None);
+        return None;
+    }
+    if decode::looks_binary(&raw) {
+        note(
+            Severity::Warning,
+            "skipped: binary file (NUL bytes or mostly control characters)".into(),
+            None,
+        );
+        return None;
+    }
+    let decoded = decode::decode(&raw);
+    for w in &decoded.warnings {
+        note(
+            Severity::Warning,
+            w.message.clone(),
+            w.at.map(|a| crate::model::Span::new(a, a + 1)),
+        );
+    }
+    let text = &decoded.text;
+    let (front_matter, body_start) = match frontmatter::split(text) {
+        frontmatter::Split::None => (None, 0),
+        frontmatter::Split::Found(fm) => {
+            let end = fm.end;
+            (Some(fm), end)
+        }
+        frontmatter::Split::Broken { message, at } => {
+            let orig = decoded.map.to_original(at);
+            note(
+                Severity::Warning,
+                format!("front matter ignored: {message}"),
+                Some(crate::model::Span::new(orig, orig + 1)),
+            );
+            (None, 0)
+        }
+    };
+    let body = body_start..text.len();
+    let title = front_matter
+        .as_ref()
+        .and_then(|fm| fm.title.clone())
+        .or_else(|| first_line_title(text, body.clone(), format));
+    Some(SourceDoc {
+        path: path.to_path_buf(),
+        display: display.to_string(),
+        format,
+        raw,
+        decoded,
+        front_matter,
+        title,
+        body,
+    })
+}
+
+/// The first heading, or else the first non-empty line, of the body.
+fn first_line_title(text: &str, body: Range<usize>, format: Format) -> Option<Range<usize>> {
+    let mut offset = body.start;
+    let mut first: Option<Range<usize>> = None;
+    for line in text[body.clone()].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        let content = trimmed.trim();
+        if content.is_empty() {
+            continue;
+        }
+        if format == Format::Html {
+            // The <title> element, when there is one.
+            if let Some(i) = text[body.clone()].find("<title>") {
+                let s = body.start + i + "<title>".len();
+                if let Some(j) = text[s..].find("</title>") {
+                    return Some(s..s + j);
+                }
+            }
+            return None;
+        }
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        if let Some(h) = content.strip_prefix('#') {
+            let h = h.trim_start_matches('#').trim();
+            let s = start + trimmed.find(h).unwrap_or(lead);
+            return Some(s..s + h.len());
+        }
+        if first.is_none() {
+            first = Some(start + lead..start + lead + content.len());
+        }
+        break;
+    }
+    first
+}
+
+/// A path as shown in reports.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}

@@ -1,0 +1,278 @@
+//! Describe a document: its published date, source (outlet) and language, from front
+//! matter when it has it and from the text (datelines, outlet lines, bylines, a closing
+//! source link) when it does not. Front matter `lang` is only a hint: the script of the
+//! text decides.
+
+use crate::ingest::SourceDoc;
+use crate::model::{DocumentInfo, Lang};
+use crate::normalize::{script, NormText};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A date with optional parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ymd {
+    pub y: i32,
+    pub m: u32,
+    pub d: u32,
+}
+
+struct Patterns {
+    iso: Regex,
+    full: Regex,
+    dateline_md: Regex,
+    any_md: Regex,
+    explicit_ymd: Regex,
+    outlet_account: Regex,
+    source_line: Regex,
+    closing_link: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        iso: Regex::new(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})").unwrap(),
+        full: Regex::new(r"^\s*(\d{4})[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$").unwrap(),
+        dateline_md: Regex::new(r"^.{0,40}?(\d{1,2})月(\d{1,2})日(?:电|讯|消息|晚间|早间|凌晨|报道|快讯)").unwrap(),
+        any_md: Regex::new(r"(?:^|[^\d年])(\d{1,2})月(\d{1,2})日").unwrap(),
+        explicit_ymd: Regex::new(r"((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?").unwrap(),
+        outlet_account: Regex::new(r"^\s*(\S{2,16}?)\s*\(\s*公众号\s*[:]\s*([A-Za-z0-9_]+)\s*\)").unwrap(),
+        source_line: Regex::new(r"(?m)^\s*(?:来源|本文来源|文章来源|source)\s*[:]\s*(.{2,30}?)\s*$").unwrap(),
+        closing_link: Regex::new(r"^\[([^\]\n]{2,40})\]\([^)\n]+\)\s*$").unwrap(),
+    })
+}
+
+fn valid(y: i32, m: u32, d: u32) -> bool {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).is_some()
+}
+
+/// The explicit dates a text states, as (y, m, d) with 0 for a missing part.
+fn explicit_dates(norm: &str) -> Vec<Ymd> {
+    let p = patterns();
+    let mut out = vec![];
+    for c in p.explicit_ymd.captures_iter(norm) {
+        let y: i32 = c[1].parse().unwrap_or(0);
+        let m: u32 = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+        let d: u32 = c.get(3).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+        if m <= 12 && d <= 31 {
+            out.push(Ymd { y, m, d });
+        }
+    }
+    for c in p.iso.captures_iter(norm) {
+        let (y, m, d) = (
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
+        if (1990..2100).contains(&y) && valid(y, m, d) {
+            out.push(Ymd { y, m, d });
+        }
+    }
+    out
+}
+
+/// The year of a month-day stated without one: the first year in which it falls on or after
+/// the latest date the text states explicitly (an article is written after what it reports).
+pub fn infer_year(norm: &str, m: u32, d: u32) -> Option<i32> {
+    let latest = explicit_dates(norm).into_iter().max()?;
+    let y = latest.y;
+    if (m, d) >= (latest.m, latest.d) {
+        Some(y)
+    } else {
+        Some(y + 1)
+    }
+}
+
+/// Published date as (text, inferred, how).
+fn published(doc: &SourceDoc, norm: &NormText) -> Option<(String, bool, &'static str)> {
+    let p = patterns();
+    if let Some(fm) = &doc.front_matter {
+        for key in ["date", "published", "pubDate", "publishDate"] {
+            for v in fm.strings(key) {
+                if let Some(c) = p.iso.captures(&v) {
+                    let (y, m, d) = (
+                        c[1].parse().unwrap_or(0),
+                        c[2].parse().unwrap_or(0),
+                        c[3].parse().unwrap_or(0),
+                    );
+                    if valid(y, m, d) {
+                        return Some((format!("{y:04}-{m:02}-{d:02}"), false, "front-matter"));
+                    }
+                }
+            }
+        }
+    }
+    let body = &norm.text[norm.title_end..];
+    let head: Vec<&str> = body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(15)
+        .collect();
+    // A line that is a full date (and maybe a time): "2025.09.30 06:00".
+    for line in &head {
+        if let Some(c) = p.full.captures(line) {
+            let (y, m, d) = (
+                c[1].parse().unwrap_or(0),
+                c[2].parse().unwrap_or(0),
+                c[3].parse().unwrap_or(0),
+            );
+            if valid(y, m, d) {
+                return Some((format!("{y:04}-{m:02}-{d:02}"), false, "dateline"));
+            }
+        }
+    }
+    // "智东西9月29日消息": a month-day dateline, the year inferred.
+    for line in &head {
+        if let Some(c) = p.dateline_md.captures(line) {
+            let (m, d): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+            if let Some(y) = infer_year(&norm.text, m, d).filter(|&y| valid(y, m, d)) {
+                return Some((format!("{y:04}-{m:02}-{d:02}"), true, "dateline"));
+            }
+        }
+    }
+    // The first event date of the lead: the article dates from that month.
+    for line in head.iter().take(3) {
+        if let Some(c) = p.any_md.captures(line) {
+            let (m, d): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+            if let Some(y) = infer_year(&norm.text, m, d).filter(|&y| valid(y, m, d)) {
+                return Some((format!("{y:04}-{m:02}"), true, "lead-date"));
+            }
+        }
+    }
+    None
+}
+
+/// The original text behind a normalized range, trimmed.
+fn original(doc: &SourceDoc, norm: &NormText, r: std::ops::Range<usize>) -> String {
+    let d = norm.decoded_range(r);
+    doc.text()[d].trim().to_string()
+}
+
+fn source(doc: &SourceDoc, norm: &NormText) -> Option<(String, &'static str)> {
+    let p = patterns();
+    if let Some(fm) = &doc.front_matter {
+        for key in ["source", "categories", "tags", "author"] {
+            if let Some(v) = fm.strings(key).into_iter().next() {
+                return Some((v, "front-matter"));
+            }
+        }
+    }
+    let text = &norm.text;
+    let body_start = norm.title_end;
+    let lines: Vec<(usize, &str)> = line_offsets(text, body_start);
+    let nonempty: Vec<(usize, &str)> = lines
+        .iter()
+        .copied()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    // "智东西(公众号:zhidxcom)" or "量子位 | 公众号 QbitAI".
+    for &(at, line) in nonempty.iter().take(6) {
+        if let Some(c) = p.outlet_account.captures(line) {
+            let m = c.get(0).unwrap();
+            return Some((
+                original(doc, norm, at + m.start()..at + m.end()),
+                "outlet-line",
+            ));
+        }
+    }
+    // "来源:新浪财经".
+    if let Some(c) = p.source_line.captures(&text[body_start..]) {
+        let m = c.get(1).unwrap();
+        return Some((
+            original(doc, norm, body_start + m.start()..body_start + m.end()),
+            "source-line",
+        ));
+    }
+    // A short line right above a dateline: "华尔街见闻\n2025.09.30 06:00".
+    for w in nonempty.windows(2).take(8) {
+        let (at, line) = w[0];
+        let t = line.trim();
+        if p.full.is_match(w[1].1)
+            && (2..=16).contains(&t.chars().count())
+            && !t.contains([',', '。', ',', ' '])
+        {
+            return Some((original(doc, norm, at..at + line.len()), "byline"));
+        }
+    }
+    // The closing "[outlet](url)" link, as the aggregator appends it.
+    let last_raw = doc.text()[doc.body.clone()]
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())?;
+    if let Some(c) = p.closing_link.captures(last_raw.trim()) {
+        return Some((c[1].to_string(), "closing-link"));
+    }
+    None
+}
+
+fn line_offsets(text: &str, from: usize) -> Vec<(usize, &str)> {
+    let mut out = vec![];
+    let mut at = from;
+    for line in text[from..].split('\n') {
+        out.push((at, line));
+        at += line.len() + 1;
+    }
+    out
+}
+
+/// Describe a document.
+pub fn describe(id: String, doc: &SourceDoc, norm: &NormText) -> DocumentInfo {
+    let mut provenance = BTreeMap::new();
+    let mut sample = doc.title_text().unwrap_or_default().to_string();
+    sample.push('\n');
+    sample.push_str(&doc.text()[doc.body.clone()]);
+    let mut lang = script::detect(&sample);
+    if lang == Lang::Und {
+        if let Some(fm) = &doc.front_matter {
+            if let Some(hint) = fm.strings("lang").into_iter().next() {
+                lang = match hint.as_str() {
+                    "zh-CN" | "zh-SG" | "zh-Hans" | "zh" => Lang::ZhHans,
+                    "zh-TW" | "zh-HK" | "zh-Hant" => Lang::ZhHant,
+                    h if h.starts_with("en") => Lang::En,
+                    _ => Lang::Und,
+                };
+                provenance.insert("lang".into(), "front-matter".into());
+            }
+        }
+    } else {
+        provenance.insert("lang".into(), "text".into());
+    }
+    let (published, published_inferred) = match published(doc, norm) {
+        Some((p, inferred, how)) => {
+            provenance.insert("published".into(), how.into());
+            (Some(p), inferred)
+        }
+        None => (None, false),
+    };
+    let source = source(doc, norm).map(|(s, how)| {
+        provenance.insert("source".into(), how.into());
+        s
+    });
+    let title = doc
+        .title_text()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    DocumentInfo {
+        id,
+        path: doc.display.clone(),
+        title,
+        published,
+        published_inferred,
+        source,
+        lang,
+        provenance,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn infers_year_from_latest_explicit_date() {
+        assert_eq!(infer_year("2024年11月13日，某事。", 2, 6), Some(2025));
+        assert_eq!(infer_year("2025年2月，他加入。", 9, 29), Some(2025));
+        assert_eq!(infer_year("没有年份", 9, 29), None);
+    }
+}

@@ -1,0 +1,106 @@
+//! The pipeline: paths → documents → normalized views → metadata → claims → findings →
+//! report. Per-document stages run in parallel (rayon); every ordering is by path and
+//! offset, so the report is byte-identical whatever the thread count or argument order.
+
+use crate::extract::{self, Prepared};
+use crate::ingest::{self, SourceDoc};
+use crate::meta;
+use crate::model::{Claim, DocumentInfo, Problem, Report, REPORT_VERSION};
+use crate::normalize::{self, NormText};
+use crate::reconcile;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// One document after the per-document stages.
+pub struct Processed {
+    pub source: SourceDoc,
+    pub norm: NormText,
+    pub info: DocumentInfo,
+    pub claims: Vec<Claim>,
+}
+
+/// The result of a run: the report plus the documents (for snippets).
+pub struct Run {
+    pub report: Report,
+    pub docs: Vec<Processed>,
+}
+
+/// Read, normalize, describe and extract one file.
+fn process(path: &std::path::Path, problems: &mut Vec<Problem>) -> Option<Processed> {
+    let display = ingest::display_path(path);
+    let source = ingest::load(path, &display, problems)?;
+    let norm = normalize::normalize(&source);
+    let info = meta::describe(String::new(), &source, &norm);
+    Some(Processed {
+        source,
+        norm,
+        info,
+        claims: Vec::new(),
+    })
+}
+
+/// Run the whole pipeline on `paths`.
+pub fn run(paths: &[PathBuf]) -> Run {
+    let mut problems = Vec::new();
+    let files = ingest::walk::expand(paths, &mut problems);
+    let results: Vec<(Option<Processed>, Vec<Problem>)> = files
+        .par_iter()
+        .map(|p| {
+            let mut probs = Vec::new();
+            let mut doc = process(p, &mut probs);
+            if let Some(d) = doc.as_mut() {
+                d.claims = extract::extract(&Prepared {
+                    info: &d.info,
+                    source: &d.source,
+                    norm: &d.norm,
+                });
+            }
+            (doc, probs)
+        })
+        .collect();
+    let mut docs = Vec::new();
+    for (doc, probs) in results {
+        problems.extend(probs);
+        if let Some(d) = doc {
+            docs.push(d);
+        }
+    }
+    finish(docs, problems)
+}
+
+/// Assign ids, reconcile and assemble the report.
+pub fn finish(mut docs: Vec<Processed>, problems: Vec<Problem>) -> Run {
+    docs.sort_by(|a, b| a.info.path.cmp(&b.info.path));
+    let mut claims = Vec::new();
+    let mut n = 0;
+    for (i, d) in docs.iter_mut().enumerate() {
+        let id = format!("D{}", i + 1);
+        d.info.id = id.clone();
+        d.claims.sort_by(|a, b| {
+            (a.span, &a.predicate, &a.rule, &a.subject).cmp(&(
+                b.span,
+                &b.predicate,
+                &b.rule,
+                &b.subject,
+            ))
+        });
+        for c in d.claims.iter_mut() {
+            n += 1;
+            c.id = format!("C{n}");
+            c.doc = id.clone();
+        }
+        claims.extend(d.claims.iter().cloned());
+    }
+    let infos: Vec<DocumentInfo> = docs.iter().map(|d| d.info.clone()).collect();
+    let findings = reconcile::reconcile(&infos, &claims);
+    Run {
+        report: Report {
+            version: REPORT_VERSION,
+            documents: infos,
+            claims,
+            findings,
+            problems,
+        },
+        docs,
+    }
+}
