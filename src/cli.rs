@@ -75,8 +75,15 @@ pub fn main() -> i32 {
             i32::from(failing)
         }
         Command::Recognize { jsonl: _ } => {
-            eprintln!("error: recognize is not available yet");
-            2
+            let stdin = std::io::stdin().lock();
+            let stdout = std::io::stdout().lock();
+            match crate::extract::recognize::jsonl::run(stdin, std::io::BufWriter::new(stdout)) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    2
+                }
+            }
         }
     }
 }

@@ -4,6 +4,8 @@
 //! Input is normalized text (traditional already folded to simplified, full-width to ASCII);
 //! offsets in [`Recognized`] are byte offsets into that text.
 
+pub mod jsonl;
+
 use chrono::NaiveDate;
 
 /// How a figure is hedged.
