@@ -2,7 +2,7 @@
 //! report. Per-document stages run in parallel (rayon); every ordering is by path and
 //! offset, so the report is byte-identical whatever the thread count or argument order.
 
-use crate::extract::{self, Prepared};
+use crate::extract::{self, Extractor, Prepared};
 use crate::ingest::{self, SourceDoc};
 use crate::meta;
 use crate::model::{Claim, DocumentInfo, Problem, Report, REPORT_VERSION};
@@ -39,22 +39,21 @@ fn process(path: &std::path::Path, problems: &mut Vec<Problem>) -> Option<Proces
     })
 }
 
-/// Run the whole pipeline on `paths`.
+/// Run the whole pipeline on `paths` with the built-in rules.
 pub fn run(paths: &[PathBuf]) -> Run {
     let mut problems = Vec::new();
+    let ex = Extractor::builtin(&mut problems);
+    run_with(paths, &ex, problems)
+}
+
+/// Run the whole pipeline on `paths` with the given rules and lexicons.
+pub fn run_with(paths: &[PathBuf], ex: &Extractor, mut problems: Vec<Problem>) -> Run {
     let files = ingest::walk::expand(paths, &mut problems);
     let results: Vec<(Option<Processed>, Vec<Problem>)> = files
         .par_iter()
         .map(|p| {
             let mut probs = Vec::new();
-            let mut doc = process(p, &mut probs);
-            if let Some(d) = doc.as_mut() {
-                d.claims = extract::extract(&Prepared {
-                    info: &d.info,
-                    source: &d.source,
-                    norm: &d.norm,
-                });
-            }
+            let doc = process(p, &mut probs);
             (doc, probs)
         })
         .collect();
@@ -65,6 +64,25 @@ pub fn run(paths: &[PathBuf]) -> Run {
             docs.push(d);
         }
     }
+    // Names the articles pair themselves (appositions) hold for the whole run.
+    let mut learned: Vec<extract::lexicon::EntityDef> = docs
+        .iter()
+        .flat_map(|d| extract::entities::appositions(&d.norm.text))
+        .collect();
+    learned.sort_by(|a, b| a.aliases.cmp(&b.aliases));
+    learned.dedup_by(|a, b| a.aliases == b.aliases);
+    let lexicon = ex.lexicon.with_entities(&learned);
+    docs.par_iter_mut().for_each(|d| {
+        d.claims = extract::extract(
+            &Prepared {
+                info: &d.info,
+                source: &d.source,
+                norm: &d.norm,
+            },
+            ex,
+            &lexicon,
+        );
+    });
     finish(docs, problems)
 }
 

@@ -1,11 +1,107 @@
 //! Extract: turn a normalized document into typed claims with exact spans, driven by the
 //! rules in `rules/` (see `docs/rules.md`).
+//!
+//! - [`recognize`]: values (numbers, money, percents, dates, durations) in Rust;
+//! - [`lexicon`] and [`entities`]: names from gazetteers, appositions and patterns;
+//! - [`rules`]: the rule files (data) and their compiled patterns;
+//! - [`engine`]: items → tagged sentences → rule matches → claims.
 
+pub mod engine;
+pub mod entities;
+pub mod lexicon;
 pub mod recognize;
+pub mod rules;
 
 use crate::ingest::SourceDoc;
-use crate::model::{Claim, DocumentInfo};
+use crate::model::{Claim, DocumentInfo, Problem};
 use crate::normalize::NormText;
+use lexicon::Lexicon;
+use rules::RuleSet;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+}
+
+/// A data file (rules, gazetteer, lexicon): where it came from and its text.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// What a data file holds, by where it sits: `gazetteer/` and `lexicon/` folders hold
+/// gazetteers and title lexicons; anything else is a rule file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataKind {
+    Rules,
+    Gazetteer,
+    Titles,
+}
+
+impl DataFile {
+    pub fn kind(&self) -> DataKind {
+        if self.path.contains("gazetteer") {
+            DataKind::Gazetteer
+        } else if self.path.contains("lexicon/") {
+            DataKind::Titles
+        } else {
+            DataKind::Rules
+        }
+    }
+
+    /// Read a file from disk.
+    pub fn read(path: &std::path::Path, problems: &mut Vec<Problem>) -> Option<DataFile> {
+        let display = crate::ingest::display_path(path);
+        match std::fs::read_to_string(path) {
+            Ok(text) => Some(DataFile {
+                path: display,
+                text,
+            }),
+            Err(e) => {
+                problems.push(Problem {
+                    path: display,
+                    span: None,
+                    severity: crate::model::Severity::Error,
+                    message: format!("cannot read: {e}"),
+                });
+                None
+            }
+        }
+    }
+}
+
+/// The data files built into the binary (the repository's `rules/`).
+pub fn builtin_files() -> Vec<DataFile> {
+    builtin::BUILTIN
+        .iter()
+        .map(|(p, t)| DataFile {
+            path: p.to_string(),
+            text: t.to_string(),
+        })
+        .collect()
+}
+
+/// Rules and lexicons, loaded once per run.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    pub rules: RuleSet,
+    pub lexicon: Lexicon,
+}
+
+impl Extractor {
+    /// Load from data files; files that do not load become problems.
+    pub fn load(files: &[DataFile], problems: &mut Vec<Problem>) -> Extractor {
+        let of = |k: DataKind| files.iter().filter(|f| f.kind() == k).collect::<Vec<_>>();
+        let rules = RuleSet::load(&of(DataKind::Rules), problems);
+        let lexicon = Lexicon::load(&of(DataKind::Gazetteer), &of(DataKind::Titles), problems);
+        Extractor { rules, lexicon }
+    }
+
+    /// The built-in rules and lexicons.
+    pub fn builtin(problems: &mut Vec<Problem>) -> Extractor {
+        Extractor::load(&builtin_files(), problems)
+    }
+}
 
 /// Everything extraction needs to know about one document.
 pub struct Prepared<'a> {
@@ -14,8 +110,38 @@ pub struct Prepared<'a> {
     pub norm: &'a NormText,
 }
 
+/// Parse a report date (`YYYY-MM-DD` or `YYYY-MM`) as a reference day.
+pub fn reference_date(published: Option<&str>) -> Option<chrono::NaiveDate> {
+    let p = published?;
+    chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d")
+        .ok()
+        .or_else(|| chrono::NaiveDate::parse_from_str(&format!("{p}-15"), "%Y-%m-%d").ok())
+}
+
 /// Extract the claims of one document (ids are assigned later, by the pipeline).
-pub fn extract(doc: &Prepared) -> Vec<Claim> {
-    let _ = doc;
-    Vec::new()
+pub fn extract(doc: &Prepared, ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> {
+    let map = |d: usize| doc.source.decoded.map.to_original(d);
+    let src = engine::Source {
+        norm: doc.norm,
+        decoded: doc.source.text(),
+        to_original: &map,
+        published: reference_date(doc.info.published.as_deref()),
+        published_text: doc.info.published.clone(),
+    };
+    engine::extract(&src, &ex.rules, lexicon)
+}
+
+/// Extract claims from a bare sentence (rule examples, tests): spans index `text`.
+pub fn extract_str(text: &str, published: Option<&str>, ex: &Extractor) -> Vec<Claim> {
+    let norm = crate::normalize::normalize_str(text);
+    let lex = ex.lexicon.with_entities(&entities::appositions(&norm.text));
+    let id = |d: usize| d;
+    let src = engine::Source {
+        norm: &norm,
+        decoded: text,
+        to_original: &id,
+        published: reference_date(published),
+        published_text: published.map(str::to_string),
+    };
+    engine::extract(&src, &ex.rules, &lex)
 }

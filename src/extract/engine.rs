@@ -1,0 +1,508 @@
+//! The rule engine: recognized values and entity mentions become typed items; each sentence
+//! is rewritten as tagged text in which every item is one marker character; rule patterns
+//! match the tagged text, and each match emits claims whose spans are the items' spans.
+
+use super::entities::{self, Mention, MentionKind};
+use super::lexicon::Lexicon;
+use super::recognize::{self, Hedge, Kind, Num, Recognized};
+use super::rules::{marker, EmitDef, Mode, Rule, RuleSet};
+use crate::model::{Claim, Value};
+use crate::normalize::NormText;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+/// What an item is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemVal {
+    Value(Kind),
+    Mention(Mention),
+}
+
+/// A typed item of the normalized text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub val: ItemVal,
+    /// A measure word or unit written right after a count (次, 篇, 年, stars …).
+    pub unit: Option<String>,
+}
+
+impl Item {
+    fn marker(&self) -> char {
+        match &self.val {
+            ItemVal::Value(k) => match k {
+                Kind::Number(_) => marker::COUNT,
+                Kind::Ordinal(_) => marker::ORDINAL,
+                Kind::Percent(_) => marker::PERCENT,
+                Kind::Multiple(_) => marker::MULTIPLE,
+                Kind::Range(_) => marker::RANGE,
+                Kind::Money(_) => marker::MONEY,
+                Kind::Date(_) => marker::DATE,
+                Kind::Duration(_) => marker::DURATION,
+            },
+            ItemVal::Mention(m) => match m.kind {
+                MentionKind::Person => marker::PERSON,
+                MentionKind::Org => marker::ORG,
+                MentionKind::Product => marker::PRODUCT,
+                MentionKind::Name => marker::NAME,
+                MentionKind::Title => marker::TITLE,
+            },
+        }
+    }
+
+    fn mention(&self) -> Option<&Mention> {
+        match &self.val {
+            ItemVal::Mention(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// Measure words and units that belong to the count before them.
+const UNITS: &[&str] = &[
+    "颗星", "余次", "多次", "次", "篇", "年", "个月", "个", "款", "颗", "名", "人", "家", "位", "项",
+    "倍", "分", "天", "周", "亿次", "万次", "股", "条", "部", "台", "件", "张", "座", "所", "stars",
+    " stars", " citations", " papers", " years", " users", " downloads", " points", " employees",
+];
+
+/// Build the items of a text.
+pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Item> {
+    let values: Vec<Recognized> = recognize::recognize(text, reference);
+    let mentions = entities::mentions(text, lex);
+    let mut all: Vec<(Item, u8)> = Vec::with_capacity(values.len() + mentions.len());
+    for v in values {
+        all.push((
+            Item {
+                start: v.start,
+                end: v.end,
+                val: ItemVal::Value(v.kind),
+                unit: None,
+            },
+            1,
+        ));
+    }
+    for m in mentions {
+        let prio = if m.known { 2 } else { 0 };
+        all.push((
+            Item {
+                start: m.start,
+                end: m.end,
+                val: ItemVal::Mention(m),
+                unit: None,
+            },
+            prio,
+        ));
+    }
+    all.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    let mut out: Vec<(Item, u8)> = Vec::with_capacity(all.len());
+    for (it, prio) in all {
+        if let Some((last, lprio)) = out.last() {
+            if it.start < last.end {
+                // An unknown Latin name that strictly contains a value keeps it (Qwen2.5-Max);
+                // otherwise the higher priority, then the longer, wins.
+                let it_contains = it.start <= last.start && it.end >= last.end;
+                let better = (prio, it.end - it.start) > (*lprio, last.end - last.start);
+                let name_over_value = prio == 0 && *lprio == 1 && it_contains && it.end > last.end;
+                if better || name_over_value {
+                    out.pop();
+                    if out.last().is_some_and(|(l, _)| it.start < l.end) {
+                        continue;
+                    }
+                    out.push((it, prio));
+                }
+                continue;
+            }
+        }
+        out.push((it, prio));
+    }
+    let mut items: Vec<Item> = out.into_iter().map(|(i, _)| i).collect();
+    // Units after counts.
+    for i in 0..items.len() {
+        if !matches!(items[i].val, ItemVal::Value(Kind::Number(_))) {
+            continue;
+        }
+        let end = items[i].end;
+        let limit = items.get(i + 1).map(|n| n.start).unwrap_or(text.len());
+        let rest = &text[end..limit];
+        if let Some(u) = UNITS.iter().find(|u| rest.starts_with(**u)) {
+            items[i].end = end + u.len();
+            items[i].unit = Some(u.trim().trim_start_matches(['余', '多']).to_string());
+        }
+    }
+    items
+}
+
+/// Sentence ranges of a text: split after 。！？!?；; and newlines.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = vec![];
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n') {
+            let end = i + c.len_utf8();
+            if text[start..end].trim().chars().count() > 1 {
+                out.push(start..end);
+            }
+            start = end;
+        } else if c == '.' {
+            // An English full stop: followed by a space and a capital or end.
+            let next = text[i + 1..].chars().next();
+            let after = text[i + 1..].chars().nth(1);
+            if next == Some(' ') && after.is_some_and(|a| a.is_uppercase()) {
+                let end = i + 1;
+                out.push(start..end);
+                start = end;
+            }
+        }
+    }
+    if text[start..].trim().chars().count() > 1 {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// A sentence in tagged form.
+struct Tagged {
+    text: String,
+    /// Tagged byte offset of each item marker → item index.
+    at: HashMap<usize, usize>,
+}
+
+fn tag(text: &str, range: Range<usize>, items: &[Item], first: usize) -> Tagged {
+    let mut out = String::with_capacity(range.len());
+    let mut at = HashMap::new();
+    let mut i = range.start;
+    let mut k = first;
+    while i < range.end {
+        if k < items.len() && items[k].start == i && items[k].end <= range.end {
+            at.insert(out.len(), k);
+            out.push(items[k].marker());
+            i = items[k].end;
+            k += 1;
+            continue;
+        }
+        while k < items.len() && items[k].start < i {
+            k += 1;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    Tagged { text: out, at }
+}
+
+/// The main entities of a document: the most mentioned person and organisation.
+#[derive(Debug, Clone, Default)]
+pub struct MainEntities {
+    pub person: Option<String>,
+    pub org: Option<String>,
+}
+
+fn main_entities(items: &[Item]) -> MainEntities {
+    let mut counts: BTreeMap<(MentionKind, String), (usize, usize)> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if let Some(m) = it.mention() {
+            let e = counts.entry((m.kind, m.canonical.clone())).or_insert((0, i));
+            e.0 += 1;
+        }
+    }
+    let best = |kinds: &[MentionKind]| {
+        counts
+            .iter()
+            .filter(|((k, _), _)| kinds.contains(k))
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+            .map(|((_, n), _)| n.clone())
+    };
+    MainEntities {
+        person: best(&[MentionKind::Person]),
+        org: best(&[MentionKind::Org]),
+    }
+}
+
+/// Format a number without trailing zeros.
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e16 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+fn hedge_sign(h: &str) -> &'static str {
+    match h {
+        "more-than" => ">",
+        "at-least" => "≥",
+        "nearly" => "≲",
+        "less-than" => "<",
+        "at-most" => "≤",
+        "approx" => "~",
+        _ => "",
+    }
+}
+
+/// The display form of a value (used in messages, examples and groupings).
+pub fn display(v: &Value) -> String {
+    match v {
+        Value::Quantity {
+            written,
+            hedge,
+            unit,
+            ..
+        } => format!(
+            "{}{}{}",
+            hedge_sign(hedge),
+            fmt_num(*written),
+            unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()
+        ),
+        Value::Money {
+            written,
+            hedge,
+            currency,
+            ..
+        } => format!(
+            "{}{} {}",
+            hedge_sign(hedge),
+            fmt_num(*written),
+            currency.as_deref().unwrap_or("?")
+        ),
+        Value::Percent { written, hedge, .. } => format!("{}{}%", hedge_sign(hedge), fmt_num(*written)),
+        Value::Date { value, part, .. } => match part {
+            Some(p) => format!("{value} ({p})"),
+            None => value.clone(),
+        },
+        Value::Entity { canonical, .. } => canonical.clone(),
+        Value::Text { text } => text.clone(),
+    }
+}
+
+fn num_value(n: &Num, unit: Option<String>) -> Value {
+    let (min, max) = n.interval();
+    Value::Quantity {
+        min,
+        max,
+        written: n.value,
+        step: n.step,
+        hedge: n.hedge.as_str().into(),
+        unit,
+    }
+}
+
+/// The claim value of an item.
+pub fn item_value(it: &Item) -> Value {
+    match &it.val {
+        ItemVal::Value(k) => match k {
+            Kind::Number(n) => num_value(n, it.unit.clone()),
+            Kind::Ordinal(n) => num_value(n, Some("rank".into())),
+            Kind::Multiple(n) => num_value(n, Some("x".into())),
+            Kind::Percent(n) => {
+                let (min, max) = n.interval();
+                Value::Percent {
+                    min,
+                    max,
+                    written: n.value,
+                    step: n.step,
+                    hedge: n.hedge.as_str().into(),
+                }
+            }
+            Kind::Money(m) => {
+                let (min, max) = m.amount.interval();
+                Value::Money {
+                    min,
+                    max,
+                    written: m.amount.value,
+                    step: m.amount.step,
+                    hedge: m.amount.hedge.as_str().into(),
+                    currency: m.currency.clone(),
+                }
+            }
+            Kind::Range(r) => Value::Quantity {
+                min: r.min,
+                max: r.max,
+                written: r.min.or(r.max).unwrap_or(0.0),
+                step: 1.0,
+                hedge: "range".into(),
+                unit: it.unit.clone(),
+            },
+            Kind::Date(d) => Value::Date {
+                value: d.timex(),
+                precision: d.precision().into(),
+                part: d.part.map(|p| p.as_str().to_string()),
+                inferred: d.relative,
+            },
+            Kind::Duration(d) => {
+                let unit = match d.unit {
+                    recognize::TimeUnit::Day => "day",
+                    recognize::TimeUnit::Week => "week",
+                    recognize::TimeUnit::Month => "month",
+                    recognize::TimeUnit::Quarter => "quarter",
+                    recognize::TimeUnit::Year => "year",
+                };
+                let mut v = num_value(&d.amount, Some(unit.into()));
+                if let (Value::Quantity { .. }, Some(_)) = (&v, &d.direction) {
+                    // Keep the direction in the unit for display: "month after".
+                    if let Value::Quantity { unit: u, .. } = &mut v {
+                        *u = Some(format!("{unit} {}", d.direction.as_deref().unwrap_or("")));
+                    }
+                }
+                v
+            }
+        },
+        ItemVal::Mention(m) => Value::Entity {
+            name: m.name.clone(),
+            canonical: m.canonical.clone(),
+            kind: m.kind.as_str().into(),
+        },
+    }
+}
+
+/// The text needed to turn normalized ranges into claims.
+pub struct Source<'a> {
+    pub norm: &'a NormText,
+    /// The decoded text the normalized text maps into.
+    pub decoded: &'a str,
+    /// Decoded offset → offset in the bytes on disk.
+    pub to_original: &'a dyn Fn(usize) -> usize,
+    /// The publication date, for relative dates and as-of times.
+    pub published: Option<NaiveDate>,
+    /// The publication date as reported (`YYYY-MM-DD` or `YYYY-MM`).
+    pub published_text: Option<String>,
+}
+
+/// Extract claims from a normalized text.
+pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
+    let text = &src.norm.text;
+    let items = items(text, lex, src.published);
+    let main = main_entities(&items);
+    let mut claims = Vec::new();
+    let mut first = 0;
+    for sent in sentences(text) {
+        while first < items.len() && items[first].start < sent.start {
+            first += 1;
+        }
+        let tagged = tag(text, sent.clone(), &items, first);
+        if tagged.at.is_empty() {
+            continue;
+        }
+        for rule in &rules.rules {
+            for re in &rule.regexes {
+                for caps in re.captures_iter(&tagged.text) {
+                    for emit in &rule.def.emit {
+                        if let Some(c) = emit_claim(src, rule, emit, &caps, &tagged, &items, &sent, first, &main) {
+                            claims.push(c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // One claim per (span, predicate, subject, value): several patterns may find the same.
+    let mut seen = std::collections::HashSet::new();
+    claims.retain(|c| seen.insert((c.span, c.predicate.clone(), c.subject.clone(), display(&c.value))));
+    claims
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit_claim(
+    src: &Source,
+    rule: &Rule,
+    emit: &EmitDef,
+    caps: &regex::Captures,
+    tagged: &Tagged,
+    items: &[Item],
+    sent: &Range<usize>,
+    first: usize,
+    main: &MainEntities,
+) -> Option<Claim> {
+    let slot_item = |name: &str| -> Option<usize> {
+        let m = caps.name(name)?;
+        tagged.at.get(&m.start()).copied()
+    };
+    let vi = slot_item(&emit.value)?;
+    let value_item = &items[vi];
+    let value = item_value(value_item);
+    let kind = emit.subject_kind.as_deref().unwrap_or("any");
+    let accepts = |m: &Mention| match kind {
+        "person" => m.kind == MentionKind::Person,
+        "org" => matches!(m.kind, MentionKind::Org | MentionKind::Name),
+        _ => matches!(m.kind, MentionKind::Person | MentionKind::Org),
+    };
+    let subject = match emit.subject.as_deref().and_then(slot_item) {
+        Some(si) => items[si].mention().map(|m| m.canonical.clone()),
+        None => {
+            // The nearest name of the right kind before the value, in the sentence.
+            let before = (first..vi)
+                .rev()
+                .filter(|&k| items[k].start >= sent.start)
+                .filter_map(|k| items[k].mention())
+                .find(|m| accepts(m))
+                .map(|m| m.canonical.clone());
+            before.or_else(|| match kind {
+                "person" => main.person.clone(),
+                "org" => main.org.clone(),
+                _ => main.person.clone().or_else(|| main.org.clone()),
+            })
+        }
+    };
+    let subject = subject.unwrap_or_else(|| "(unknown)".into());
+    let mut qualifiers = BTreeMap::new();
+    for (k, v) in &emit.qualifiers {
+        let resolved = if let Some(slot) = v.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            match slot_item(slot) {
+                Some(i) => display(&item_value(&items[i])),
+                None => continue,
+            }
+        } else {
+            v.clone()
+        };
+        qualifiers.insert(k.clone(), resolved);
+    }
+    if emit.mode == Mode::TimeVarying && !qualifiers.contains_key("as_of") {
+        if let Some(p) = &src.published_text {
+            qualifiers.insert("as_of".into(), p.clone());
+            qualifiers.insert("as_of_source".into(), "published".into());
+        }
+    }
+    if emit.mode != Mode::Single {
+        qualifiers.insert(
+            "mode".into(),
+            match emit.mode {
+                Mode::TimeVarying => "time-varying",
+                Mode::Multi => "multi",
+                Mode::Single => "single",
+            }
+            .into(),
+        );
+    }
+    let d = src.norm.decoded_range(value_item.start..value_item.end);
+    let span = crate::model::Span::new((src.to_original)(d.start), (src.to_original)(d.end));
+    Some(Claim {
+        id: String::new(),
+        doc: String::new(),
+        span,
+        text: src.decoded[d].to_string(),
+        subject,
+        predicate: emit.predicate.clone(),
+        value,
+        qualifiers,
+        rule: rule.def.id.clone(),
+    })
+}
+
+/// Hedge for tests and examples.
+pub fn hedge_of(v: &Value) -> Option<Hedge> {
+    let h = match v {
+        Value::Quantity { hedge, .. } | Value::Money { hedge, .. } | Value::Percent { hedge, .. } => hedge,
+        _ => return None,
+    };
+    Some(match h.as_str() {
+        "more-than" => Hedge::MoreThan,
+        "at-least" => Hedge::AtLeast,
+        "nearly" => Hedge::Nearly,
+        "less-than" => Hedge::LessThan,
+        "at-most" => Hedge::AtMost,
+        "approx" => Hedge::Approx,
+        _ => Hedge::Exact,
+    })
+}

@@ -1,0 +1,278 @@
+//! Entity mentions: names the lexicons know, names the article itself pairs (an apposition
+//! such as `许主洪教授(Steven Hoi)`), and names nobody listed, found by pattern: Latin-script
+//! names (`HyperGAI`, `Qwen2.5-Max`), Chinese organisation names by suffix (公司, 集团, 实验室,
+//! 大学 …), transliterated names with `·`, and a Chinese personal name right after a title
+//! (`总裁吴嘉`).
+//!
+//! All offsets are byte offsets into the normalized text.
+
+use super::lexicon::{fold_name, EntityDef, Entry, Lexicon};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What kind of thing a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionKind {
+    Person,
+    Org,
+    Product,
+    /// A name found by pattern whose kind is unknown.
+    Name,
+    Title,
+}
+
+impl MentionKind {
+    pub fn from_lexicon(kind: &str) -> MentionKind {
+        match kind {
+            "person" => MentionKind::Person,
+            "org" | "organisation" | "organization" | "company" | "university" | "lab" => {
+                MentionKind::Org
+            }
+            "product" | "model" => MentionKind::Product,
+            _ => MentionKind::Name,
+        }
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MentionKind::Person => "person",
+            MentionKind::Org => "org",
+            MentionKind::Product => "product",
+            MentionKind::Name => "name",
+            MentionKind::Title => "title",
+        }
+    }
+}
+
+/// One mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+    /// The name as written (normalized).
+    pub name: String,
+    /// The canonical name (lexicon, apposition), or the folded name itself.
+    pub canonical: String,
+    /// True when a lexicon or an apposition vouches for it.
+    pub known: bool,
+}
+
+struct Patterns {
+    apposition: Regex,
+    latin: Regex,
+    org_suffix: Regex,
+    transliterated: Regex,
+    after_title: Regex,
+}
+
+/// Characters that end a Chinese name on its left (function words, verbs of joining).
+const LEFT_STOPS: &str = "的在至到了和与及是为从向于将由被对把给让跟同或而并且也都又再已曾入盟任往";
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        apposition: Regex::new(
+            r"(\p{Han}{2,4}?)(?:教授|博士|先生|女士|院士)?\s*\(\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\)",
+        )
+        .unwrap(),
+        latin: Regex::new(
+            r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:[.+\-][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]*(?:[.+\-][A-Za-z0-9]+)*)*",
+        )
+        .unwrap(),
+        org_suffix: Regex::new(
+            r"\p{Han}{2,6}?(?:股份有限公司|有限公司|公司|集团|实验室|研究院|研究所|大学|学院|事业群|事业部|银行|交易所|委员会|基金会)",
+        )
+        .unwrap(),
+        transliterated: Regex::new(r"\p{Han}{1,5}·\p{Han}{1,6}").unwrap(),
+        after_title: Regex::new(r"^\s?(\p{Han}{2,3}?)(?:汇报|表示|透露|称|说|指出|亲自|同样|介绍|认为|[,，。、;；:：\s\(]|$)").unwrap(),
+    })
+}
+
+/// Latin tokens that are words, not names.
+const NOT_NAMES: &[&str] = &[
+    "AI", "A", "I", "The", "To", "C", "In", "On", "At", "Of", "And", "For", "It", "We", "He",
+    "She", "They", "This", "That", "App", "APP", "PK", "VS", "OK", "CEO", "CTO", "CFO", "COO",
+    "GPU", "CPU", "AGI", "API", "PC", "IT", "HR", "PR", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+    "YoY", "QoQ", "US", "UK", "EU", "EPS", "AM", "PM", "No", "Mr", "Ms", "Dr",
+];
+
+/// Appositions in `text`: pairs of a Chinese name and a Latin name for the same person.
+pub fn appositions(text: &str) -> Vec<EntityDef> {
+    let p = patterns();
+    let mut out = vec![];
+    for c in p.apposition.captures_iter(text) {
+        let han = c[1].to_string();
+        let latin = c[2].to_string();
+        out.push(EntityDef {
+            canonical: latin.clone(),
+            kind: "person".into(),
+            aliases: vec![han, latin],
+            parent: None,
+            note: Some("apposition".into()),
+        });
+    }
+    out
+}
+
+/// Every mention in `text`, sorted by start, without overlaps (known names first, then the
+/// longest).
+pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
+    let p = patterns();
+    let mut all: Vec<Mention> = Vec::new();
+    for m in lex.find(text) {
+        let name = text[m.start..m.end].to_string();
+        let (kind, canonical) = match m.entry {
+            Entry::Entity { canonical, kind } => (MentionKind::from_lexicon(&kind), canonical),
+            Entry::Title { canonical } => (MentionKind::Title, canonical),
+        };
+        all.push(Mention {
+            start: m.start,
+            end: m.end,
+            kind,
+            name,
+            canonical,
+            known: true,
+        });
+    }
+    // Latin names.
+    for m in p.latin.find_iter(text) {
+        let s = m.as_str().trim_end_matches(['.', '-', '+']);
+        let bytes = text.as_bytes();
+        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        if s.len() < 2 || NOT_NAMES.contains(&s) || s.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // Figures like 4B, 5G, 2025Q4 are values, not names.
+        if s.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && s.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
+        {
+            continue;
+        }
+        all.push(Mention {
+            start: m.start(),
+            end: m.start() + s.len(),
+            kind: MentionKind::Name,
+            name: s.to_string(),
+            canonical: s.to_string(),
+            known: false,
+        });
+    }
+    // Chinese organisations by suffix, cut on the left at a function word.
+    for m in p.org_suffix.find_iter(text) {
+        let s = m.as_str();
+        let mut start = m.start();
+        for (i, c) in s.char_indices() {
+            if LEFT_STOPS.contains(c) && i + c.len_utf8() < s.len() - 6 {
+                start = m.start() + i + c.len_utf8();
+            }
+        }
+        let name = &text[start..m.end()];
+        if name.chars().count() < 3 {
+            continue;
+        }
+        all.push(Mention {
+            start,
+            end: m.end(),
+            kind: MentionKind::Org,
+            name: name.to_string(),
+            canonical: fold_name(name),
+            known: false,
+        });
+    }
+    for m in p.transliterated.find_iter(text) {
+        all.push(Mention {
+            start: m.start(),
+            end: m.end(),
+            kind: MentionKind::Person,
+            name: m.as_str().to_string(),
+            canonical: m.as_str().to_string(),
+            known: false,
+        });
+    }
+    // A Chinese personal name right after a title: 总裁吴嘉, CTO 周靖人.
+    let titles: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|m| m.kind == MentionKind::Title)
+        .map(|m| (m.start, m.end))
+        .collect();
+    for (_, end) in titles {
+        if let Some(c) = p.after_title.captures(&text[end..]) {
+            let g = c.get(1).unwrap();
+            let name = g.as_str();
+            if lex.find(name).is_empty() {
+                all.push(Mention {
+                    start: end + g.start(),
+                    end: end + g.end(),
+                    kind: MentionKind::Person,
+                    name: name.to_string(),
+                    canonical: name.to_string(),
+                    known: false,
+                });
+            }
+        }
+    }
+    resolve_overlaps(all)
+}
+
+/// Keep non-overlapping mentions: a known name beats an unknown one that it overlaps unless
+/// the unknown one strictly contains it and is a Latin name (`Qwen2.5-Max` over `Qwen`);
+/// otherwise the longer wins.
+fn resolve_overlaps(mut all: Vec<Mention>) -> Vec<Mention> {
+    all.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(b.known.cmp(&a.known))
+    });
+    let score = |m: &Mention| -> (usize, usize) {
+        let known_bonus = usize::from(m.known && m.kind != MentionKind::Title);
+        (known_bonus, m.end - m.start)
+    };
+    let mut out: Vec<Mention> = Vec::with_capacity(all.len());
+    for m in all {
+        if let Some(last) = out.last() {
+            if m.start < last.end {
+                // Overlap: keep the better one.
+                let containing_latin = m.kind == MentionKind::Name
+                    && m.start <= last.start
+                    && m.end > last.end;
+                if containing_latin || score(&m) > score(last) {
+                    out.pop();
+                    // The new one may overlap an earlier one too.
+                    if out.last().is_some_and(|l| m.start < l.end) {
+                        continue;
+                    }
+                    out.push(m);
+                }
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apposition_pairs_names() {
+        let a = appositions("研究员林嘉禾博士(Jiahe Lin)今日加入");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].canonical, "Jiahe Lin");
+        assert_eq!(a[0].aliases[0], "林嘉禾");
+    }
+
+    #[test]
+    fn finds_latin_and_suffix_names() {
+        let lex = Lexicon::default();
+        let m = mentions("他创办了初创公司NovaMind,后转岗至星河集团的云图实验室。", &lex);
+        let names: Vec<&str> = m.iter().map(|m| m.name.as_str()).collect();
+        assert!(names.contains(&"NovaMind"), "{names:?}");
+        assert!(names.contains(&"云图实验室"), "{names:?}");
+        assert!(names.contains(&"星河集团"), "{names:?}");
+    }
+}

@@ -1,0 +1,212 @@
+//! Lexicons loaded from data files: gazetteers (entities and their names in every script
+//! and language) and the title lexicon. Names are folded (traditional → simplified,
+//! full-width → ASCII) when loaded, so one entry covers both scripts.
+
+use crate::model::{Problem, Severity};
+use crate::normalize::script;
+use crate::yamlio;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use super::DataFile;
+
+/// One gazetteer entry as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityDef {
+    pub canonical: String,
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GazetteerFile {
+    entities: Vec<EntityDef>,
+}
+
+/// One title as written in the title lexicon.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleDef {
+    pub canonical: String,
+    pub forms: Vec<String>,
+    #[serde(default)]
+    pub broader: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitleFile {
+    titles: Vec<TitleDef>,
+}
+
+/// What a lexicon name stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    Entity { canonical: String, kind: String },
+    Title { canonical: String },
+}
+
+/// All lexicons of a run, with one matcher over every name.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub entities: Vec<EntityDef>,
+    pub titles: Vec<TitleDef>,
+    /// Folded (and lower-cased for Latin) name → entry.
+    names: Vec<(String, Entry)>,
+    matcher: Option<AhoCorasick>,
+}
+
+/// A name found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: Entry,
+}
+
+/// Fold a name for matching.
+pub fn fold_name(s: &str) -> String {
+    script::to_simplified(s.trim())
+}
+
+impl Lexicon {
+    /// Load every `*.yaml` under `gazetteer_dirs` and the title lexicons, pushing problems
+    /// for files that do not load (the others still do).
+    pub fn load(
+        gazetteers: &[&DataFile],
+        title_files: &[&DataFile],
+        problems: &mut Vec<Problem>,
+    ) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for f in gazetteers {
+            if let Some(g) = parse_yaml::<GazetteerFile>(f, problems) {
+                lex.entities.extend(g.entities);
+            }
+        }
+        for f in title_files {
+            if let Some(t) = parse_yaml::<TitleFile>(f, problems) {
+                lex.titles.extend(t.titles);
+            }
+        }
+        lex.build();
+        lex
+    }
+
+    /// Add entities found in the articles themselves (appositions), then rebuild.
+    pub fn with_entities(&self, extra: &[EntityDef]) -> Lexicon {
+        let mut lex = self.clone();
+        lex.entities.extend(extra.iter().cloned());
+        lex.build();
+        lex
+    }
+
+    fn build(&mut self) {
+        let mut names: BTreeMap<String, Entry> = BTreeMap::new();
+        for t in &self.titles {
+            for f in &t.forms {
+                let k = fold_name(f);
+                if k.chars().count() >= 2 {
+                    names.entry(k).or_insert(Entry::Title {
+                        canonical: t.canonical.clone(),
+                    });
+                }
+            }
+        }
+        // Entities win over titles on the same name; earlier files win over later ones.
+        let mut seen: BTreeMap<String, ()> = BTreeMap::new();
+        for e in &self.entities {
+            for a in e.aliases.iter().chain(std::iter::once(&e.canonical)) {
+                let k = fold_name(a);
+                if k.chars().count() < 2 || seen.contains_key(&k) {
+                    continue;
+                }
+                seen.insert(k.clone(), ());
+                names.insert(
+                    k,
+                    Entry::Entity {
+                        canonical: e.canonical.clone(),
+                        kind: e.kind.clone(),
+                    },
+                );
+            }
+        }
+        self.names = names.into_iter().collect();
+        let patterns: Vec<&str> = self.names.iter().map(|(k, _)| k.as_str()).collect();
+        self.matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .ok();
+    }
+
+    /// Every known name in `text` (normalized), leftmost-longest, not inside a Latin word.
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        let Some(m) = &self.matcher else {
+            return vec![];
+        };
+        let bytes = text.as_bytes();
+        m.find_iter(text)
+            .filter(|hit| {
+                // A Latin name must not be part of a longer Latin word ("AMD" in "AMDX").
+                let first = bytes[hit.start()];
+                let last = bytes[hit.end() - 1];
+                let before = hit.start() > 0 && bytes[hit.start() - 1].is_ascii_alphanumeric();
+                let after = hit.end() < bytes.len() && bytes[hit.end()].is_ascii_alphanumeric();
+                !((first.is_ascii_alphanumeric() && before) || (last.is_ascii_alphanumeric() && after))
+            })
+            .map(|hit| NameMatch {
+                start: hit.start(),
+                end: hit.end(),
+                entry: self.names[hit.pattern().as_usize()].1.clone(),
+            })
+            .collect()
+    }
+
+    /// The broader title of a title, if any.
+    pub fn broader_title(&self, canonical: &str) -> Option<&str> {
+        self.titles
+            .iter()
+            .find(|t| t.canonical == canonical)
+            .and_then(|t| t.broader.as_deref())
+    }
+
+    /// The canonical entity for a folded name, if the lexicon knows it.
+    pub fn canonical_of(&self, name: &str) -> Option<(String, String)> {
+        let k = fold_name(name);
+        self.names.iter().find_map(|(n, e)| match e {
+            Entry::Entity { canonical, kind } if n.eq_ignore_ascii_case(&k) => {
+                Some((canonical.clone(), kind.clone()))
+            }
+            _ => None,
+        })
+    }
+}
+
+/// Parse one YAML data file; a problem (naming the file and the place) when it does not
+/// load.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(
+    file: &DataFile,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match yamlio::from_str::<T>(&file.text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(Problem {
+                path: file.path.clone(),
+                span: e.offset.map(|o| crate::model::Span::new(o, o + 1)),
+                severity: Severity::Error,
+                message: e.message,
+            });
+            None
+        }
+    }
+}

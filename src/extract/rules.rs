@@ -1,0 +1,316 @@
+//! Rule files: `rules/*.yaml`. A rule binds recognized values and names into claims with
+//! patterns over the normalized text in which every recognized item is a typed slot, so the
+//! words that vary (names, numbers, units, dates) are slots, not literals. See
+//! `docs/rules.md` for the author's guide.
+//!
+//! A rule file that does not load is a diagnostic pointing into the YAML; the other files
+//! (and the other rules of a file whose single rule has a bad pattern) still load.
+
+use crate::model::{Problem, Severity, Span};
+use crate::yamlio;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use super::DataFile;
+
+/// A rule file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    #[serde(default)]
+    pub doc: Option<String>,
+    pub rules: Vec<RuleDef>,
+}
+
+/// One rule as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    pub id: String,
+    /// One line: what the rule extracts.
+    pub summary: String,
+    /// Longer documentation (Markdown).
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Patterns over tagged text; `{name:type}` is a slot (see `docs/rules.md`).
+    pub patterns: Vec<String>,
+    /// The claims each match makes.
+    pub emit: Vec<EmitDef>,
+    /// Sentences the rule must extract, with the claims expected.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    /// Sentences the rule must not fire on.
+    #[serde(default)]
+    pub counterexamples: Vec<String>,
+}
+
+/// How a predicate's values relate over time and to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// One true value: different values conflict.
+    #[default]
+    Single,
+    /// One value at a time: different values at different times are a change.
+    TimeVarying,
+    /// Several values can all be true (titles, awards): never a conflict by themselves.
+    Multi,
+}
+
+/// One claim a match makes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmitDef {
+    pub predicate: String,
+    /// The slot holding the value.
+    pub value: String,
+    /// The slot naming the subject; without it the subject is the nearest preceding name of
+    /// `subject_kind` in the sentence, else the article's main entity of that kind.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// `person`, `org` or `any` (default `any`).
+    #[serde(default)]
+    pub subject_kind: Option<String>,
+    /// Qualifiers: a literal, or `{slot}` for a slot's value.
+    #[serde(default)]
+    pub qualifiers: BTreeMap<String, String>,
+    #[serde(default)]
+    pub mode: Mode,
+}
+
+/// An example: a sentence and the claims it must give.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    #[serde(default)]
+    pub published: Option<String>,
+    pub claims: Vec<ExpectedClaim>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedClaim {
+    pub predicate: String,
+    /// The value in its display form (see `Value` display in docs/rules.md).
+    pub value: String,
+    #[serde(default)]
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub qualifiers: BTreeMap<String, String>,
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub def: RuleDef,
+    pub file: String,
+    pub regexes: Vec<Regex>,
+}
+
+/// Slot types and the marker characters that stand for items of that type in tagged text.
+pub mod marker {
+    pub const COUNT: char = '\u{E000}';
+    pub const PERCENT: char = '\u{E001}';
+    pub const MONEY: char = '\u{E002}';
+    pub const DATE: char = '\u{E003}';
+    pub const DURATION: char = '\u{E004}';
+    pub const MULTIPLE: char = '\u{E005}';
+    pub const ORDINAL: char = '\u{E006}';
+    pub const RANGE: char = '\u{E007}';
+    pub const PERSON: char = '\u{E010}';
+    pub const ORG: char = '\u{E011}';
+    pub const PRODUCT: char = '\u{E012}';
+    pub const NAME: char = '\u{E013}';
+    pub const TITLE: char = '\u{E014}';
+
+    /// The markers a slot type accepts.
+    pub fn for_type(t: &str) -> Option<&'static [char]> {
+        Some(match t {
+            "count" | "number" => &[COUNT],
+            "percent" => &[PERCENT],
+            "money" => &[MONEY],
+            "date" => &[DATE],
+            "duration" => &[DURATION],
+            "multiple" => &[MULTIPLE],
+            "ordinal" => &[ORDINAL],
+            "range" => &[RANGE],
+            "figure" => &[COUNT, PERCENT, MONEY, MULTIPLE, RANGE],
+            "person" => &[PERSON],
+            "org" => &[ORG, NAME],
+            "product" => &[PRODUCT, NAME],
+            "name" => &[PERSON, ORG, PRODUCT, NAME],
+            "title" => &[TITLE],
+            _ => return None,
+        })
+    }
+
+    /// Is this a marker character?
+    pub fn is_marker(c: char) -> bool {
+        ('\u{E000}'..='\u{E01F}').contains(&c)
+    }
+}
+
+/// Gaps usable in patterns: `{~}` a few characters within a clause, `{~~}` within a sentence.
+const GAP_CLAUSE: &str = "[^,，。;；!！?？\n]{0,12}?";
+const GAP_SENTENCE: &str = "[^。;；!！?？\n]{0,40}?";
+
+/// Compile a pattern: `{name:type}` → a named group of the type's markers, `{~}`/`{~~}` →
+/// gaps; everything else is regex syntax over the normalized text.
+pub fn compile_pattern(pattern: &str) -> Result<Regex, String> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let inner = &after[..close];
+        if inner == "~" {
+            out.push_str(GAP_CLAUSE);
+        } else if inner == "~~" {
+            out.push_str(GAP_SENTENCE);
+        } else if let Some((name, ty)) = inner.split_once(':') {
+            let name = name.trim();
+            let ty = ty.trim();
+            let markers =
+                marker::for_type(ty).ok_or_else(|| format!("unknown slot type `{ty}` in `{{{inner}}}`"))?;
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Err(format!("bad slot name `{name}` in `{{{inner}}}`"));
+            }
+            out.push_str(&format!("(?P<{name}>["));
+            for m in markers {
+                out.push_str(&format!("\\x{{{:X}}}", *m as u32));
+            }
+            out.push_str("])");
+        } else {
+            // A regex repetition like {0,12}: keep it.
+            out.push('{');
+            out.push_str(inner);
+            out.push('}');
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    regex::RegexBuilder::new(&out)
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// All rules of a run.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+/// Byte offset of the line of `needle` (e.g. `id: foo`) in `text`, for diagnostics.
+fn find_offset(text: &str, needle: &str) -> Option<usize> {
+    text.find(needle)
+}
+
+impl RuleSet {
+    /// Load every rule file; problems for files or rules that do not load.
+    pub fn load(files: &[&DataFile], problems: &mut Vec<Problem>) -> RuleSet {
+        let mut rules = Vec::new();
+        let mut ids: BTreeMap<String, String> = BTreeMap::new();
+        for data in files {
+            let display = data.path.clone();
+            let text = &data.text;
+            let file: RuleFile = match yamlio::from_str(text) {
+                Ok(f) => f,
+                Err(e) => {
+                    problems.push(problem(&display, e.offset, format!("invalid rule file: {}", e.message)));
+                    continue;
+                }
+            };
+            for def in file.rules {
+                let at = find_offset(text, &format!("id: {}", def.id));
+                if let Some(prev) = ids.get(&def.id) {
+                    problems.push(problem(
+                        &display,
+                        at,
+                        format!("rule `{}` is defined twice (also in {prev})", def.id),
+                    ));
+                    continue;
+                }
+                match compile_rule(def.clone(), &display) {
+                    Ok(rule) => {
+                        ids.insert(def.id.clone(), display.clone());
+                        rules.push(rule);
+                    }
+                    Err(msg) => {
+                        let at = find_offset(text, &msg.1).or(at);
+                        problems.push(problem(&display, at, format!("rule `{}` skipped: {}", def.id, msg.0)));
+                    }
+                }
+            }
+        }
+        RuleSet { rules }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.def.id == id)
+    }
+}
+
+fn problem(path: &str, at: Option<usize>, message: String) -> Problem {
+    Problem {
+        path: path.to_string(),
+        span: at.map(|a| Span::new(a, a + 1)),
+        severity: Severity::Error,
+        message,
+    }
+}
+
+/// Compile one rule; the error carries a message and a snippet to locate it in the file.
+fn compile_rule(def: RuleDef, path: &str) -> Result<Rule, (String, String)> {
+    if def.patterns.is_empty() {
+        return Err(("no patterns".into(), format!("id: {}", def.id)));
+    }
+    let mut regexes = Vec::new();
+    for p in &def.patterns {
+        let re = compile_pattern(p).map_err(|e| (format!("invalid pattern: {e}"), p.chars().take(20).collect()))?;
+        regexes.push(re);
+    }
+    for e in &def.emit {
+        let known = |slot: &str| regexes.iter().any(|r| r.capture_names().flatten().any(|n| n == slot));
+        if !known(&e.value) {
+            return Err((
+                format!("emit value slot `{}` is not in any pattern", e.value),
+                format!("value: {}", e.value),
+            ));
+        }
+        if let Some(s) = &e.subject {
+            if !known(s) {
+                return Err((format!("emit subject slot `{s}` is not in any pattern"), format!("subject: {s}")));
+            }
+        }
+    }
+    Ok(Rule {
+        def,
+        file: path.to_string(),
+        regexes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_compile_to_marker_classes() {
+        let re = compile_pattern("{when:date}{~}加入{org:org}").unwrap();
+        let text = format!("{}正式加入{}", marker::DATE, marker::ORG);
+        let c = re.captures(&text).unwrap();
+        assert_eq!(c.name("org").unwrap().as_str(), marker::ORG.to_string());
+    }
+
+    #[test]
+    fn unknown_slot_type_is_an_error() {
+        assert!(compile_pattern("{x:nonsense}").is_err());
+    }
+}
