@@ -7,6 +7,7 @@ use crate::ingest::SourceDoc;
 use crate::model::{DocumentInfo, Lang};
 use crate::normalize::{script, NormText};
 use regex::Regex;
+use chrono::Datelike;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -27,6 +28,8 @@ struct Patterns {
     outlet_account: Regex,
     source_line: Regex,
     closing_link: Regex,
+    html_meta: Regex,
+    dateline_prefix: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -40,6 +43,8 @@ fn patterns() -> &'static Patterns {
         outlet_account: Regex::new(r"^\s*(\S{2,16}?)\s*\(\s*公众号\s*[:]\s*([A-Za-z0-9_]+)\s*\)").unwrap(),
         source_line: Regex::new(r"(?m)^\s*(?:来源|本文来源|文章来源|source)\s*[:]\s*(.{2,30}?)\s*$").unwrap(),
         closing_link: Regex::new(r"^\[([^\]\n]{2,40})\]\([^)\n]+\)\s*$").unwrap(),
+        html_meta: Regex::new(r#"(?i)<meta\s+(?:name|property)\s*=\s*["']([^"']+)["']\s+content\s*=\s*["']([^"']*)["']"#).unwrap(),
+        dateline_prefix: Regex::new(r"^\s*([^\s\d,，。:：|]{2,10})\s*\d{1,2}月\d{1,2}日(?:电|讯|消息)").unwrap(),
     })
 }
 
@@ -84,9 +89,40 @@ pub fn infer_year(norm: &str, m: u32, d: u32) -> Option<i32> {
     }
 }
 
+/// `<meta name|property=… content=…>` pairs of an HTML page.
+fn html_meta(doc: &SourceDoc) -> Vec<(String, String)> {
+    if doc.format != crate::ingest::Format::Html {
+        return vec![];
+    }
+    let head = &doc.text()[..doc.text().len().min(64 * 1024)];
+    let head = &head[..(0..=head.len()).rev().find(|&i| head.is_char_boundary(i)).unwrap_or(0)];
+    patterns()
+        .html_meta
+        .captures_iter(head)
+        .map(|c| (c[1].to_ascii_lowercase(), c[2].trim().to_string()))
+        .collect()
+}
+
 /// Published date as (text, inferred, how).
 fn published(doc: &SourceDoc, norm: &NormText) -> Option<(String, bool, &'static str)> {
     let p = patterns();
+    for (k, v) in html_meta(doc) {
+        if matches!(
+            k.as_str(),
+            "article:published_time" | "pubdate" | "publishdate" | "date" | "og:published_time"
+        ) {
+            if let Some(c) = p.iso.captures(&v) {
+                let (y, m, d) = (
+                    c[1].parse().unwrap_or(0),
+                    c[2].parse().unwrap_or(0),
+                    c[3].parse().unwrap_or(0),
+                );
+                if valid(y, m, d) {
+                    return Some((format!("{y:04}-{m:02}-{d:02}"), false, "html-meta"));
+                }
+            }
+        }
+    }
     if let Some(fm) = &doc.front_matter {
         for key in ["date", "published", "pubDate", "publishDate"] {
             for v in fm.strings(key) {
@@ -158,6 +194,11 @@ fn source(doc: &SourceDoc, norm: &NormText) -> Option<(String, &'static str)> {
             }
         }
     }
+    for (k, v) in html_meta(doc) {
+        if matches!(k.as_str(), "source" | "og:site_name" | "author" | "article:publisher") && !v.is_empty() {
+            return Some((v, "html-meta"));
+        }
+    }
     let text = &norm.text;
     let body_start = norm.title_end;
     let lines: Vec<(usize, &str)> = line_offsets(text, body_start);
@@ -174,6 +215,13 @@ fn source(doc: &SourceDoc, norm: &NormText) -> Option<(String, &'static str)> {
                 original(doc, norm, at + m.start()..at + m.end()),
                 "outlet-line",
             ));
+        }
+    }
+    // A wire dateline: "车知家 3月18日电".
+    for &(at, line) in nonempty.iter().take(6) {
+        if let Some(c) = p.dateline_prefix.captures(line) {
+            let m = c.get(1).unwrap();
+            return Some((original(doc, norm, at + m.start()..at + m.end()), "dateline"));
         }
     }
     // "来源:新浪财经".
@@ -214,6 +262,62 @@ fn line_offsets(text: &str, from: usize) -> Vec<(usize, &str)> {
         at += line.len() + 1;
     }
     out
+}
+
+/// Re-infer the year of a document whose date was inferred from its text alone, using the
+/// publication dates of the other documents of the run (the same story): the year that puts
+/// the date nearest to them, never before the latest date the text states.
+pub fn reinfer_year(info: &mut DocumentInfo, norm: &NormText, anchors: &[chrono::NaiveDate]) {
+    if !info.published_inferred || anchors.is_empty() {
+        return;
+    }
+    let Some(p) = info.published.clone() else {
+        return;
+    };
+    let parts: Vec<u32> = p.split('-').filter_map(|x| x.parse().ok()).collect();
+    let (m, d) = match parts.as_slice() {
+        [_, m, d] => (*m, Some(*d)),
+        [_, m] => (*m, None),
+        _ => return,
+    };
+    let mut sorted = anchors.to_vec();
+    sorted.sort();
+    // Dates after every other document's publication are plans, not the past.
+    let latest = sorted[sorted.len() - 1];
+    let latest = Ymd {
+        y: latest.year_ce().1 as i32,
+        m: latest.month(),
+        d: latest.day(),
+    };
+    let floor = explicit_dates(&norm.text)
+        .into_iter()
+        .filter(|e| *e <= latest)
+        .max();
+    let median = sorted[sorted.len() / 2];
+    let mut best: Option<(i64, i32)> = None;
+    let base = floor.map(|f| f.y).unwrap_or(median.year_ce().1 as i32 - 5);
+    for y in base..=base + 10 {
+        let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d.unwrap_or(15)) else {
+            continue;
+        };
+        if let Some(f) = floor {
+            if (y, m, d.unwrap_or(31)) < (f.y, f.m, f.d) {
+                continue;
+            }
+        }
+        let dist = (date - median).num_days().abs();
+        if best.is_none_or(|(bd, _)| dist < bd) {
+            best = Some((dist, y));
+        }
+    }
+    if let Some((_, y)) = best {
+        info.published = Some(match d {
+            Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+            None => format!("{y:04}-{m:02}"),
+        });
+        info.provenance
+            .insert("published_year".into(), "other-documents".into());
+    }
 }
 
 /// Describe a document.

@@ -64,10 +64,19 @@ pub fn run_with(paths: &[PathBuf], ex: &Extractor, mut problems: Vec<Problem>) -
             docs.push(d);
         }
     }
+    // Years inferred from a text alone are checked against the other documents' dates.
+    let anchors: Vec<chrono::NaiveDate> = docs
+        .iter()
+        .filter(|d| !d.info.published_inferred)
+        .filter_map(|d| extract::reference_date(d.info.published.as_deref()))
+        .collect();
+    for d in docs.iter_mut() {
+        meta::reinfer_year(&mut d.info, &d.norm, &anchors);
+    }
     // Names the articles pair themselves (appositions) hold for the whole run.
     let mut learned: Vec<extract::lexicon::EntityDef> = docs
         .iter()
-        .flat_map(|d| extract::entities::appositions(&d.norm.text))
+        .flat_map(|d| extract::entities::appositions(&d.norm.text, &ex.lexicon))
         .collect();
     learned.sort_by(|a, b| a.aliases.cmp(&b.aliases));
     learned.dedup_by(|a, b| a.aliases == b.aliases);
@@ -110,7 +119,11 @@ pub fn finish(mut docs: Vec<Processed>, problems: Vec<Problem>) -> Run {
         claims.extend(d.claims.iter().cloned());
     }
     let infos: Vec<DocumentInfo> = docs.iter().map(|d| d.info.clone()).collect();
-    let findings = reconcile::reconcile(&infos, &claims);
+    let shingles: Vec<Vec<u64>> = docs
+        .iter()
+        .map(|d| reconcile::sources::shingles(&d.norm.text))
+        .collect();
+    let findings = reconcile::reconcile(&infos, &claims, &shingles);
     Run {
         report: Report {
             version: REPORT_VERSION,

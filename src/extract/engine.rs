@@ -23,7 +23,10 @@ pub enum ItemVal {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub start: usize,
+    /// End of the claim span (a count's unit included).
     pub end: usize,
+    /// End of the item in tagged text (its unit stays visible to patterns).
+    pub tag_end: usize,
     pub val: ItemVal,
     /// A measure word or unit written right after a count (次, 篇, 年, stars …).
     pub unit: Option<String>,
@@ -77,6 +80,7 @@ pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Ite
             Item {
                 start: v.start,
                 end: v.end,
+                tag_end: v.end,
                 val: ItemVal::Value(v.kind),
                 unit: None,
             },
@@ -89,6 +93,7 @@ pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Ite
             Item {
                 start: m.start,
                 end: m.end,
+                tag_end: m.end,
                 val: ItemVal::Mention(m),
                 unit: None,
             },
@@ -128,6 +133,7 @@ pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Ite
         let rest = &text[end..limit];
         if let Some(u) = UNITS.iter().find(|u| rest.starts_with(**u)) {
             items[i].end = end + u.len();
+            // The unit stays in the tagged text for patterns to read.
             items[i].unit = Some(u.trim().trim_start_matches(['余', '多']).to_string());
         }
     }
@@ -167,18 +173,33 @@ struct Tagged {
     text: String,
     /// Tagged byte offset of each item marker → item index.
     at: HashMap<usize, usize>,
+    /// (tagged offset, normalized offset) at every character, with a closing sentinel.
+    offsets: Vec<(usize, usize)>,
+}
+
+impl Tagged {
+    /// The normalized range of a tagged range.
+    fn norm_range(&self, r: Range<usize>) -> Range<usize> {
+        let find = |t: usize| {
+            let i = self.offsets.partition_point(|&(a, _)| a < t);
+            self.offsets.get(i).map(|&(_, n)| n).unwrap_or(0)
+        };
+        find(r.start)..find(r.end)
+    }
 }
 
 fn tag(text: &str, range: Range<usize>, items: &[Item], first: usize) -> Tagged {
     let mut out = String::with_capacity(range.len());
     let mut at = HashMap::new();
+    let mut offsets = Vec::with_capacity(range.len() / 2);
     let mut i = range.start;
     let mut k = first;
     while i < range.end {
-        if k < items.len() && items[k].start == i && items[k].end <= range.end {
+        if k < items.len() && items[k].start == i && items[k].tag_end <= range.end {
             at.insert(out.len(), k);
+            offsets.push((out.len(), i));
             out.push(items[k].marker());
-            i = items[k].end;
+            i = items[k].tag_end;
             k += 1;
             continue;
         }
@@ -186,10 +207,12 @@ fn tag(text: &str, range: Range<usize>, items: &[Item], first: usize) -> Tagged 
             k += 1;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
+        offsets.push((out.len(), i));
         out.push(c);
         i += c.len_utf8();
     }
-    Tagged { text: out, at }
+    offsets.push((out.len(), range.end));
+    Tagged { text: out, at, offsets }
 }
 
 /// The main entities of a document: the most mentioned person and organisation.
@@ -386,12 +409,21 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
             continue;
         }
         for rule in &rules.rules {
+            // Patterns are tried in order: a value an earlier pattern of the rule claimed is
+            // not claimed again by a later one.
+            let mut taken: std::collections::HashSet<(crate::model::Span, String)> = Default::default();
             for re in &rule.regexes {
+                let mut found = vec![];
                 for caps in re.captures_iter(&tagged.text) {
                     for emit in &rule.def.emit {
                         if let Some(c) = emit_claim(src, rule, emit, &caps, &tagged, &items, &sent, first, &main) {
-                            claims.push(c);
+                            found.push(c);
                         }
+                    }
+                }
+                for c in found {
+                    if taken.insert((c.span, c.predicate.clone())) {
+                        claims.push(c);
                     }
                 }
             }
@@ -419,9 +451,27 @@ fn emit_claim(
         let m = caps.name(name)?;
         tagged.at.get(&m.start()).copied()
     };
-    let vi = slot_item(&emit.value)?;
-    let value_item = &items[vi];
-    let value = item_value(value_item);
+    // A raw group `(?P<name>…)` that is not a slot: its normalized text.
+    let raw = |name: &str| -> Option<Range<usize>> {
+        let m = caps.name(name)?;
+        if tagged.at.contains_key(&m.start()) || m.as_str().is_empty() {
+            return None;
+        }
+        Some(tagged.norm_range(m.range()))
+    };
+    let (value_range, value, vi) = match slot_item(&emit.value) {
+        Some(vi) => {
+            let it = &items[vi];
+            (it.start..it.end, item_value(it), vi)
+        }
+        None => {
+            let r = raw(&emit.value)?;
+            let t = &src.norm.text[r.clone()];
+            // The first item at or after the raw group, for the subject search.
+            let vi = items.partition_point(|it| it.start < r.start);
+            (r.clone(), raw_value(t), vi)
+        }
+    };
     let kind = emit.subject_kind.as_deref().unwrap_or("any");
     let accepts = |m: &Mention| match kind {
         "person" => m.kind == MentionKind::Person,
@@ -449,9 +499,10 @@ fn emit_claim(
     let mut qualifiers = BTreeMap::new();
     for (k, v) in &emit.qualifiers {
         let resolved = if let Some(slot) = v.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            match slot_item(slot) {
-                Some(i) => display(&item_value(&items[i])),
-                None => continue,
+            match (slot_item(slot), raw(slot)) {
+                (Some(i), _) => display(&item_value(&items[i])),
+                (None, Some(r)) => display(&raw_value(&src.norm.text[r])),
+                (None, None) => continue,
             }
         } else {
             v.clone()
@@ -475,7 +526,7 @@ fn emit_claim(
             .into(),
         );
     }
-    let d = src.norm.decoded_range(value_item.start..value_item.end);
+    let d = src.norm.decoded_range(value_range);
     let span = crate::model::Span::new((src.to_original)(d.start), (src.to_original)(d.end));
     Some(Claim {
         id: String::new(),
@@ -488,6 +539,23 @@ fn emit_claim(
         qualifiers,
         rule: rule.def.id.clone(),
     })
+}
+
+/// The value of a raw pattern group: a year, a number, or text.
+pub fn raw_value(t: &str) -> Value {
+    let t = t.trim();
+    if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
+        return Value::Date {
+            value: t.to_string(),
+            precision: "year".into(),
+            part: None,
+            inferred: false,
+        };
+    }
+    if let Ok(v) = t.parse::<f64>() {
+        return num_value(&Num::exact(v), None);
+    }
+    Value::Text { text: t.to_string() }
 }
 
 /// Hedge for tests and examples.

@@ -72,7 +72,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         apposition: Regex::new(
-            r"(\p{Han}{2,4}?)(?:教授|博士|先生|女士|院士)?\s*\(\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\)",
+            r"(\p{Han}{2,12})\s*\(\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\)",
         )
         .unwrap(),
         latin: Regex::new(
@@ -96,12 +96,53 @@ const NOT_NAMES: &[&str] = &[
     "YoY", "QoQ", "US", "UK", "EU", "EPS", "AM", "PM", "No", "Mr", "Ms", "Dr",
 ];
 
+/// The Chinese personal name at the end of `s`: honorifics dropped on the right, known
+/// titles and names and function words dropped on the left, then at most three characters.
+fn person_name_before(s: &str, lex: &Lexicon) -> Option<String> {
+    let mut s = s;
+    for h in ["教授", "博士", "先生", "女士", "院士", "老师"] {
+        s = s.strip_suffix(h).unwrap_or(s);
+    }
+    let cut = lex.find(s).iter().map(|m| m.end).max().unwrap_or(0);
+    let mut rest = &s[cut..];
+    if let Some((i, c)) = rest.char_indices().filter(|(_, c)| LEFT_STOPS.contains(*c)).last() {
+        rest = &rest[i + c.len_utf8()..];
+    }
+    let n = rest.chars().count();
+    if n < 2 {
+        return None;
+    }
+    let skip = n.saturating_sub(3);
+    Some(rest.chars().skip(skip).collect())
+}
+
+/// Words that make a suffix name generic (一家初创公司, 上市公司, 子公司): not a name.
+const GENERIC: &[&str] = &[
+    "初创", "创业", "创企", "科技", "软件", "上市", "子", "母", "分", "控股", "投资", "合资", "家",
+    "该", "其", "多", "大", "新", "本", "我", "贵", "头部", "龙头", "领先", "知名", "全球", "国际",
+    "国内", "海外", "相关", "这", "那", "各", "两", "几", "顶级", "重点", "一流", "名校", "研究",
+];
+
+fn is_generic(name: &str) -> bool {
+    let suffixes = [
+        "股份有限公司", "有限公司", "公司", "集团", "实验室", "研究院", "研究所", "大学", "学院",
+        "事业群", "事业部", "银行", "交易所", "委员会", "基金会",
+    ];
+    let stem = suffixes
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .unwrap_or(name);
+    stem.is_empty() || GENERIC.iter().any(|g| stem.ends_with(g) || stem.starts_with(g))
+}
+
 /// Appositions in `text`: pairs of a Chinese name and a Latin name for the same person.
-pub fn appositions(text: &str) -> Vec<EntityDef> {
+pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     let p = patterns();
     let mut out = vec![];
     for c in p.apposition.captures_iter(text) {
-        let han = c[1].to_string();
+        let Some(han) = person_name_before(&c[1], lex) else {
+            continue;
+        };
         let latin = c[2].to_string();
         out.push(EntityDef {
             canonical: latin.clone(),
@@ -169,7 +210,7 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             }
         }
         let name = &text[start..m.end()];
-        if name.chars().count() < 3 {
+        if name.chars().count() < 3 || is_generic(name) {
             continue;
         }
         all.push(Mention {
@@ -190,6 +231,23 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             canonical: m.as_str().to_string(),
             known: false,
         });
+    }
+    // An organisation name ending inside a title form ("星河集团" + "集团副总裁"): the title
+    // keeps only its own part when that part is a title too ("副总裁").
+    let org_ends: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|m| m.kind == MentionKind::Org)
+        .map(|m| (m.start, m.end))
+        .collect();
+    for t in all.iter_mut().filter(|m| m.kind == MentionKind::Title) {
+        if let Some(&(_, oe)) = org_ends.iter().find(|&&(os, oe)| os < t.start && oe > t.start && oe < t.end) {
+            let tail = &text[oe..t.end];
+            if let Some(Entry::Title { canonical }) = lex.find(tail).first().filter(|m| m.start == 0 && m.end == tail.len()).map(|m| m.entry.clone()) {
+                t.start = oe;
+                t.name = tail.to_string();
+                t.canonical = canonical;
+            }
+        }
     }
     // A Chinese personal name right after a title: 总裁吴嘉, CTO 周靖人.
     let titles: Vec<(usize, usize)> = all
@@ -260,7 +318,7 @@ mod tests {
 
     #[test]
     fn apposition_pairs_names() {
-        let a = appositions("研究员林嘉禾博士(Jiahe Lin)今日加入");
+        let a = appositions("研究员林嘉禾博士(Jiahe Lin)今日加入", &Lexicon::default());
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].canonical, "Jiahe Lin");
         assert_eq!(a[0].aliases[0], "林嘉禾");

@@ -8,6 +8,7 @@
 
 pub mod engine;
 pub mod entities;
+pub mod examples;
 pub mod lexicon;
 pub mod recognize;
 pub mod rules;
@@ -134,7 +135,7 @@ pub fn extract(doc: &Prepared, ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> 
 /// Extract claims from a bare sentence (rule examples, tests): spans index `text`.
 pub fn extract_str(text: &str, published: Option<&str>, ex: &Extractor) -> Vec<Claim> {
     let norm = crate::normalize::normalize_str(text);
-    let lex = ex.lexicon.with_entities(&entities::appositions(&norm.text));
+    let lex = ex.lexicon.with_entities(&entities::appositions(&norm.text, &ex.lexicon));
     let id = |d: usize| d;
     let src = engine::Source {
         norm: &norm,

@@ -277,7 +277,12 @@ fn html_construct(s: &str, o: &mut Out, at: usize) -> Option<usize> {
 
 /// An HTML entity at the start of `s`.
 fn entity(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    // Look for the ';' within the first 12 characters (not bytes: never cut a character).
+    let semi = s
+        .char_indices()
+        .take(12)
+        .find(|&(_, c)| c == ';')
+        .map(|(i, _)| i)?;
     let name = &s[1..semi];
     let c = if let Some(num) = name.strip_prefix('#') {
         let v = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
@@ -340,6 +345,11 @@ mod tests {
             ),
             "A&B\nC"
         );
+    }
+
+    #[test]
+    fn bare_ampersand_before_chinese_text() {
+        assert_eq!(run("A &硬件要求很高", Format::Html), "A &硬件要求很高");
     }
 
     #[test]

@@ -1,10 +1,306 @@
 //! Reconcile: align equivalent claims across documents and decide, per group, whether the
 //! sources agree, conflict, differ by a probable typo, or describe a change over time.
+//! The model is in `docs/reconciliation.md`.
+//!
+//! 1. [`sources`]: documents sharing long passages are one independent source.
+//! 2. [`names`]: near-identical spellings of one name are a `variant-spelling` finding, and
+//!    the minority form is read as the majority form from then on.
+//! 3. Claims are grouped by (subject, predicate, qualifiers); [`compare`] decides agreement.
+//!    Time-varying predicates ([`timeline`]) give `change` and `stale`, not `conflict`.
 
-use crate::model::{Claim, DocumentInfo, Finding};
+pub mod compare;
+pub mod names;
+pub mod sources;
+pub mod timeline;
+
+use crate::extract::engine::display;
+use crate::model::{Claim, DocumentInfo, Finding, Severity, Value, ValueSupport};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Qualifiers that describe a claim's time or provenance, not which fact it is about.
+const NON_KEY_QUALIFIERS: &[&str] = &["as_of", "as_of_source", "mode", "via"];
+
+/// Everything the reconciler needs besides the claims.
+pub struct Context<'a> {
+    pub docs: &'a [DocumentInfo],
+    /// `source[i]`: the independent source of document `i` (same order as `docs`).
+    pub source: Vec<usize>,
+}
+
+impl Context<'_> {
+    fn doc_index(&self, id: &str) -> usize {
+        self.docs.iter().position(|d| d.id == id).unwrap_or(0)
+    }
+
+    /// Independent sources among these claims.
+    pub fn support(&self, claims: &[&Claim]) -> usize {
+        claims
+            .iter()
+            .map(|c| self.source[self.doc_index(&c.doc)])
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+}
+
+/// Stable 64-bit FNV-1a, hex: fingerprints must not change between runs or versions.
+pub fn fingerprint(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0u8)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The key a claim is grouped under.
+pub fn group_key(c: &Claim) -> String {
+    let q: Vec<String> = c
+        .qualifiers
+        .iter()
+        .filter(|(k, _)| !NON_KEY_QUALIFIERS.contains(&k.as_str()))
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    format!("{}|{}|{}", c.subject, c.predicate, q.join(","))
+}
+
+fn mode(c: &Claim) -> &str {
+    c.qualifiers.get("mode").map(String::as_str).unwrap_or("single")
+}
+
+/// Values and their support, majority first (ties by value text).
+pub fn value_table(ctx: &Context, claims: &[&Claim], label: impl Fn(&Claim) -> String) -> Vec<ValueSupport> {
+    let mut by: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        by.entry(label(c)).or_default().push(c);
+    }
+    let mut out: Vec<ValueSupport> = by
+        .into_iter()
+        .map(|(value, cs)| ValueSupport {
+            support: ctx.support(&cs),
+            claims: cs.iter().map(|c| c.id.clone()).collect(),
+            value,
+            as_of: None,
+        })
+        .collect();
+    out.sort_by(|a, b| b.support.cmp(&a.support).then(a.value.cmp(&b.value)));
+    out
+}
+
+fn majority(values: &[ValueSupport]) -> Option<String> {
+    match values {
+        [a, b, ..] if a.support > b.support => Some(a.value.clone()),
+        [a] => Some(a.value.clone()),
+        _ => None,
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        "source"
+    } else {
+        "sources"
+    }
+}
 
 /// Reconcile all claims of a run into findings, in a deterministic order.
-pub fn reconcile(docs: &[DocumentInfo], claims: &[Claim]) -> Vec<Finding> {
-    let _ = (docs, claims);
-    Vec::new()
+pub fn reconcile(docs: &[DocumentInfo], claims: &[Claim], shingles: &[Vec<u64>]) -> Vec<Finding> {
+    let ctx = Context {
+        docs,
+        source: if shingles.len() == docs.len() {
+            sources::source_groups(shingles)
+        } else {
+            (0..docs.len()).collect()
+        },
+    };
+    let mut findings = Vec::new();
+    // 1. Variant spellings, and the map from minority to majority form.
+    let (mut spelling, canon) = variant_spellings(&ctx, claims);
+    findings.append(&mut spelling);
+    let claims: Vec<Claim> = claims
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            if let Some(to) = canon.get(&c.subject) {
+                c.subject = to.clone();
+            }
+            if let Value::Entity { canonical, .. } = &mut c.value {
+                if let Some(to) = canon.get(canonical) {
+                    *canonical = to.clone();
+                }
+            }
+            for v in c.qualifiers.values_mut() {
+                if let Some(to) = canon.get(v) {
+                    *v = to.clone();
+                }
+            }
+            c
+        })
+        .collect();
+    // 2. Groups.
+    let mut groups: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    for c in &claims {
+        if c.predicate == "mentions" || c.subject == "(unknown)" {
+            continue;
+        }
+        groups.entry(group_key(c)).or_default().push(c);
+    }
+    for (key, group) in &groups {
+        let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
+        if docs_in.len() < 2 {
+            continue;
+        }
+        match mode(group[0]) {
+            "multi" => {}
+            "time-varying" => findings.extend(timeline::findings(&ctx, key, group)),
+            _ => findings.extend(conflicts(&ctx, key, group)),
+        }
+    }
+    // Deterministic order and ids.
+    let num = |id: &str| id.trim_start_matches('C').parse::<usize>().unwrap_or(usize::MAX);
+    findings.sort_by(|a, b| {
+        let ka = a.claims.iter().map(|c| num(c)).min();
+        let kb = b.claims.iter().map(|c| num(c)).min();
+        ka.cmp(&kb).then(a.kind.cmp(&b.kind)).then(a.fingerprint.cmp(&b.fingerprint))
+    });
+    for (i, f) in findings.iter_mut().enumerate() {
+        f.id = format!("F{}", i + 1);
+    }
+    findings
+}
+
+/// `variant-spelling` findings over every name the claims use, and the minority → majority
+/// map.
+fn variant_spellings(ctx: &Context, claims: &[Claim]) -> (Vec<Finding>, BTreeMap<String, String>) {
+    // Every surface form of a name with the claims that show it.
+    let mut forms: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        if let Value::Entity { name, kind, .. } = &c.value {
+            if kind != "title" {
+                forms.entry(name.clone()).or_default().push(c);
+            }
+        }
+    }
+    let names: Vec<&String> = forms.keys().collect();
+    let mut findings = vec![];
+    let mut canon = BTreeMap::new();
+    let mut done: BTreeSet<(String, String)> = BTreeSet::new();
+    for (i, a) in names.iter().enumerate() {
+        for b in names.iter().skip(i + 1) {
+            let Some(how) = names::variant(a, b) else {
+                continue;
+            };
+            let ca: Vec<&Claim> = forms[*a].clone();
+            let cb: Vec<&Claim> = forms[*b].clone();
+            let (sa, sb) = (ctx.support(&ca), ctx.support(&cb));
+            // The majority form: more independent sources, else more mentions.
+            let (major, minor, cmaj, cmin, smaj, smin) = if (sa, ca.len()) >= (sb, cb.len()) {
+                (a, b, ca, cb, sa, sb)
+            } else {
+                (b, a, cb, ca, sb, sa)
+            };
+            if !done.insert(((*major).clone(), (*minor).clone())) {
+                continue;
+            }
+            canon.insert((*minor).clone(), (*major).clone());
+            let severity = if smaj >= 2 && smin == 1 && cmin.len() <= 2 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let mut ids: Vec<String> = cmaj.iter().chain(cmin.iter()).map(|c| c.id.clone()).collect();
+            ids.sort_by_key(|id| id.trim_start_matches('C').parse::<usize>().unwrap_or(0));
+            ids.dedup();
+            let values = vec![
+                ValueSupport {
+                    value: (*major).clone(),
+                    support: smaj,
+                    claims: cmaj.iter().map(|c| c.id.clone()).collect(),
+                    as_of: None,
+                },
+                ValueSupport {
+                    value: (*minor).clone(),
+                    support: smin,
+                    claims: cmin.iter().map(|c| c.id.clone()).collect(),
+                    as_of: None,
+                },
+            ];
+            findings.push(Finding {
+                id: String::new(),
+                rule: "variant-spelling".into(),
+                kind: "variant-spelling".into(),
+                severity,
+                message: format!(
+                    "\"{minor}\" ({smin} {}) is probably a misspelling of \"{major}\" ({smaj} {}): {}",
+                    plural(smin),
+                    plural(smaj),
+                    how.as_str()
+                ),
+                claims: ids,
+                values,
+                majority: Some((*major).clone()),
+                fingerprint: fingerprint(&["variant-spelling", major, minor]),
+            });
+        }
+    }
+    (findings, canon)
+}
+
+/// `conflict` findings in a group of claims of a single-valued predicate.
+fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
+    // Pairs of claims from different documents that disagree.
+    let mut disagree = false;
+    for (i, a) in group.iter().enumerate() {
+        for b in group.iter().skip(i + 1) {
+            if a.doc != b.doc && compare::agree(&a.value, &b.value) == Some(false) {
+                disagree = true;
+            }
+        }
+    }
+    if !disagree {
+        return vec![];
+    }
+    let values = value_table(ctx, group, |c| display(&c.value));
+    let c0 = group[0];
+    let exact = group.iter().all(|c| {
+        crate::extract::engine::hedge_of(&c.value).is_none_or(|h| h == crate::extract::recognize::Hedge::Exact)
+    });
+    let severity = if exact { Severity::Error } else { Severity::Warning };
+    let summary: Vec<String> = values
+        .iter()
+        .map(|v| format!("{} ({} {})", v.value, v.support, plural(v.support)))
+        .collect();
+    let qual: Vec<String> = c0
+        .qualifiers
+        .iter()
+        .filter(|(k, _)| !NON_KEY_QUALIFIERS.contains(&k.as_str()))
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    let scope = if qual.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", qual.join(", "))
+    };
+    let mut ids: Vec<String> = group.iter().map(|c| c.id.clone()).collect();
+    ids.dedup();
+    let distinct: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+    let fp = fingerprint(&[&["conflict", key][..], &distinct[..]].concat());
+    vec![Finding {
+        id: String::new(),
+        rule: "conflict".into(),
+        kind: "conflict".into(),
+        severity,
+        message: format!(
+            "sources disagree on {} of {}{}: {}",
+            c0.predicate,
+            c0.subject,
+            scope,
+            summary.join(" vs ")
+        ),
+        claims: ids,
+        majority: majority(&values),
+        values,
+        fingerprint: fp,
+    }]
 }

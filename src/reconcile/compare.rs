@@ -1,0 +1,213 @@
+//! Comparators per value type: do two values of the same fact agree?
+//!
+//! - quantities, money, percents: as intervals (hedges give open or one-sided intervals,
+//!   the written precision gives a rounding tolerance: 333.79亿 and 334亿 agree);
+//! - dates: by precision (2月6日 agrees with 2025年2月; a month's `late` part with its days);
+//! - entities: by canonical name.
+
+use crate::model::Value;
+
+/// The interval a quantity-like value admits, widened by half its written step.
+fn interval(v: &Value) -> Option<(f64, f64)> {
+    let (min, max, written, step) = match v {
+        Value::Quantity {
+            min,
+            max,
+            written,
+            step,
+            ..
+        }
+        | Value::Money {
+            min,
+            max,
+            written,
+            step,
+            ..
+        }
+        | Value::Percent {
+            min,
+            max,
+            written,
+            step,
+            ..
+        } => (*min, *max, *written, *step),
+        _ => return None,
+    };
+    let tol = step.abs() / 2.0 + written.abs() * 1e-9;
+    Some((
+        min.map(|m| m - tol).unwrap_or(f64::NEG_INFINITY),
+        max.map(|m| m + tol).unwrap_or(f64::INFINITY),
+    ))
+}
+
+/// A unit's scale to a common base (durations in months), or None when it is not a duration.
+fn duration_scale(unit: &str) -> Option<f64> {
+    let u = unit.split_whitespace().next()?;
+    Some(match u {
+        "day" => 1.0 / 30.0,
+        "week" => 7.0 / 30.0,
+        "month" => 1.0,
+        "quarter" => 3.0,
+        "year" => 12.0,
+        _ => return None,
+    })
+}
+
+fn scaled(v: &Value) -> Option<(f64, f64)> {
+    let (lo, hi) = interval(v)?;
+    if let Value::Quantity { unit: Some(u), .. } = v {
+        if let Some(s) = duration_scale(u) {
+            return Some((lo * s, hi * s));
+        }
+    }
+    Some((lo, hi))
+}
+
+/// Are two units comparable? (Missing units compare with anything.)
+fn same_measure(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Quantity { unit: ua, .. }, Value::Quantity { unit: ub, .. }) => match (ua, ub) {
+            (Some(x), Some(y)) => {
+                x == y || (duration_scale(x).is_some() && duration_scale(y).is_some())
+            }
+            _ => true,
+        },
+        (Value::Money { currency: ca, .. }, Value::Money { currency: cb, .. }) => {
+            ca.is_none() || cb.is_none() || ca == cb
+        }
+        (Value::Percent { .. }, Value::Percent { .. }) => true,
+        (Value::Date { .. }, Value::Date { .. }) => true,
+        (Value::Entity { .. }, Value::Entity { .. }) => true,
+        (Value::Text { .. }, Value::Text { .. }) => true,
+        _ => false,
+    }
+}
+
+/// Parts of a date value: (year, month, day), None where unknown (`XXXX`).
+fn date_parts(s: &str) -> (Option<i32>, Option<u32>, Option<u32>) {
+    let mut it = s.split('-');
+    let y = it.next().and_then(|y| y.parse().ok());
+    let m = it.next().and_then(|m| m.parse().ok());
+    let d = it.next().and_then(|d| d.parse().ok());
+    (y, m, d)
+}
+
+fn part_days(part: Option<&str>) -> (u32, u32) {
+    match part {
+        Some("early") => (1, 10),
+        Some("mid") => (11, 20),
+        Some("late") => (21, 31),
+        _ => (1, 31),
+    }
+}
+
+fn dates_agree(a: &Value, b: &Value) -> bool {
+    let (Value::Date { value: va, part: pa, .. }, Value::Date { value: vb, part: pb, .. }) = (a, b)
+    else {
+        return false;
+    };
+    let (ya, ma, da) = date_parts(va);
+    let (yb, mb, db) = date_parts(vb);
+    if let (Some(x), Some(y)) = (ya, yb) {
+        if x != y {
+            return false;
+        }
+    }
+    match (ma, mb) {
+        (Some(x), Some(y)) if x != y => return false,
+        (Some(_), Some(_)) => {}
+        // A year alone: a month's part of the year (年底) is checked loosely.
+        _ => {
+            let year_part = |m: Option<u32>, p: &Option<String>| -> Option<(u32, u32)> {
+                match (m, p.as_deref()) {
+                    (None, Some("late")) => Some((10, 12)),
+                    (None, Some("early")) => Some((1, 3)),
+                    (None, Some("mid")) => Some((4, 9)),
+                    (Some(m), _) => Some((m, m)),
+                    _ => None,
+                }
+            };
+            if let (Some((a1, a2)), Some((b1, b2))) = (year_part(ma, pa), year_part(mb, pb)) {
+                return a1 <= b2 && b1 <= a2;
+            }
+            return true;
+        }
+    }
+    let range = |d: Option<u32>, p: &Option<String>| match d {
+        Some(d) => (d, d),
+        None => part_days(p.as_deref()),
+    };
+    let (a1, a2) = range(da, pa);
+    let (b1, b2) = range(db, pb);
+    a1 <= b2 && b1 <= a2
+}
+
+/// Do two values of the same fact agree? `None` when they are not comparable (different
+/// measures or units).
+pub fn agree(a: &Value, b: &Value) -> Option<bool> {
+    if !same_measure(a, b) {
+        return None;
+    }
+    match (a, b) {
+        (Value::Date { .. }, Value::Date { .. }) => Some(dates_agree(a, b)),
+        (Value::Entity { canonical: x, .. }, Value::Entity { canonical: y, .. }) => {
+            Some(crate::extract::lexicon::fold_name(x).eq_ignore_ascii_case(&crate::extract::lexicon::fold_name(y)))
+        }
+        (Value::Text { text: x }, Value::Text { text: y }) => Some(x == y),
+        _ => {
+            let (a1, a2) = scaled(a)?;
+            let (b1, b2) = scaled(b)?;
+            Some(a1 <= b2 && b1 <= a2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(min: Option<f64>, max: Option<f64>, written: f64, step: f64) -> Value {
+        Value::Quantity {
+            min,
+            max,
+            written,
+            step,
+            hedge: "exact".into(),
+            unit: None,
+        }
+    }
+
+    fn date(v: &str, part: Option<&str>) -> Value {
+        Value::Date {
+            value: v.into(),
+            precision: "day".into(),
+            part: part.map(str::to_string),
+            inferred: false,
+        }
+    }
+
+    #[test]
+    fn hedges_and_rounding() {
+        // 五万余 vs 超过5万
+        assert_eq!(agree(&q(Some(5e4), None, 5e4, 1e4), &q(Some(5e4), None, 5e4, 1e4)), Some(true));
+        // 4B vs 小于5B
+        assert_eq!(agree(&q(Some(3.5e9), Some(4.5e9), 4e9, 1e9), &q(None, Some(5e9), 5e9, 1e9)), Some(true));
+        // 333.79亿 vs 334亿
+        let a = q(Some(333.785e8), Some(333.795e8), 333.79e8, 0.01e8);
+        let b = q(Some(333.5e8), Some(334.5e8), 334e8, 1e8);
+        assert_eq!(agree(&a, &b), Some(true));
+        // 452.03亿 vs 211.02亿
+        let c = q(Some(452.025e8), Some(452.035e8), 452.03e8, 0.01e8);
+        let d = q(Some(211.015e8), Some(211.025e8), 211.02e8, 0.01e8);
+        assert_eq!(agree(&c, &d), Some(false));
+    }
+
+    #[test]
+    fn dates_by_precision() {
+        assert_eq!(agree(&date("2025-02-06", None), &date("2025-02", None)), Some(true));
+        assert_eq!(agree(&date("XXXX-02-06", None), &date("2025-02", None)), Some(true));
+        assert_eq!(agree(&date("2024-12", None), &date("2025-01", None)), Some(false));
+        assert_eq!(agree(&date("2016", Some("late")), &date("2016-07", None)), Some(false));
+        assert_eq!(agree(&date("2025-09", Some("late")), &date("2025-09-28", None)), Some(true));
+    }
+}

@@ -1,0 +1,96 @@
+//! Variant spellings: two surface forms of one name that are near-identical — two adjacent
+//! letters transposed (HyperGAI / HyperAGI), one letter off (Anthropic / Anthorpic), a cut-off
+//! ending (Qwen2.5-Max / Qwen2.5-Ma). Differences in digits are versions, not typos
+//! (GPT-4 / GPT-5), and so are short names.
+
+/// How two forms differ, when they are near-identical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    Transposition,
+    Substitution,
+    Omission,
+}
+
+impl Variant {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Variant::Transposition => "two letters transposed",
+            Variant::Substitution => "one letter differs",
+            Variant::Omission => "a letter missing",
+        }
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '_')
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+/// Are `a` and `b` one name spelled two ways? Only Latin-script names of some length.
+pub fn variant(a: &str, b: &str) -> Option<Variant> {
+    if a == b || !a.is_ascii() || !b.is_ascii() {
+        return None;
+    }
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb {
+        return None; // case, spaces, hyphens: the same spelling
+    }
+    let ca: Vec<char> = a.chars().collect();
+    let cb: Vec<char> = b.chars().collect();
+    let shorter = ca.len().min(cb.len());
+    if shorter < 5 {
+        return None;
+    }
+    let d = strsim::damerau_levenshtein(a, b);
+    if d != 1 {
+        return None;
+    }
+    // Which characters differ? Digits mean versions.
+    if ca.len() == cb.len() {
+        let diff: Vec<usize> = (0..ca.len()).filter(|&i| ca[i] != cb[i]).collect();
+        if diff.iter().any(|&i| ca[i].is_ascii_digit() || cb[i].is_ascii_digit()) {
+            return None;
+        }
+        if diff.len() == 2 && diff[1] == diff[0] + 1 {
+            return Some(Variant::Transposition);
+        }
+        if diff.len() == 1 && shorter >= 6 && ca[diff[0]].is_alphabetic() && cb[diff[0]].is_alphabetic() {
+            return Some(Variant::Substitution);
+        }
+        return None;
+    }
+    // One character more: only a letter, and only in a long name.
+    if shorter < 7 {
+        return None;
+    }
+    let (long, short) = if ca.len() > cb.len() { (&ca, &cb) } else { (&cb, &ca) };
+    let i = (0..short.len()).find(|&i| long[i] != short[i]).unwrap_or(short.len());
+    if long[i].is_ascii_digit() {
+        return None;
+    }
+    Some(Variant::Omission)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_are_variants() {
+        assert_eq!(variant("HyperGAI", "HyperAGI"), Some(Variant::Transposition));
+        assert_eq!(variant("Anthropic", "Anthorpic"), Some(Variant::Transposition));
+        assert_eq!(variant("Qwen2.5-Max", "Qwen2.5-Ma"), Some(Variant::Omission));
+        assert_eq!(variant("Kestrel Dynamics", "Kestral Dynamics"), Some(Variant::Substitution));
+    }
+
+    #[test]
+    fn versions_and_short_names_are_not() {
+        assert_eq!(variant("GPT-4o", "GPT-4"), None);
+        assert_eq!(variant("Qwen2.5", "Qwen3.5"), None);
+        assert_eq!(variant("o1", "o3"), None);
+        assert_eq!(variant("DeepSeek", "Deepseek"), None);
+        assert_eq!(variant("Gemini", "Gemma"), None);
+    }
+}

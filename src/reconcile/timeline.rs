@@ -1,0 +1,146 @@
+//! Time-varying predicates (affiliation, reports-to, title holders): values carry an as-of
+//! time (stated in the sentence, else the article's publication date). Different values at
+//! different times are a `change`; an article that, after a change, still states the old
+//! value as current is `stale`. Neither is a contradiction.
+
+use super::{fingerprint, plural, value_table, Context};
+use crate::extract::engine::display;
+use crate::model::{Claim, Finding, Severity};
+use std::collections::BTreeMap;
+
+/// (year, month, day) of an as-of value; 0 for unknown parts.
+fn when(c: &Claim) -> Option<(i32, u32, u32)> {
+    let s = c.qualifiers.get("as_of")?;
+    let mut it = s.split(|ch: char| ch == '-' || ch == ' ');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    let d = it.next().and_then(|d| d.parse().ok()).unwrap_or(0);
+    Some((y, m, d))
+}
+
+fn implicit(c: &Claim) -> bool {
+    c.qualifiers.get("as_of_source").is_some_and(|s| s == "published")
+}
+
+fn show(t: (i32, u32, u32)) -> String {
+    match t {
+        (y, 0, _) => format!("{y:04}"),
+        (y, m, 0) => format!("{y:04}-{m:02}"),
+        (y, m, d) => format!("{y:04}-{m:02}-{d:02}"),
+    }
+}
+
+/// Findings for one group of a time-varying predicate.
+pub fn findings(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
+    let dated: Vec<(&Claim, (i32, u32, u32))> =
+        group.iter().filter_map(|c| when(c).map(|t| (*c, t))).collect();
+    let mut by_value: BTreeMap<String, Vec<(&Claim, (i32, u32, u32))>> = BTreeMap::new();
+    for (c, t) in &dated {
+        by_value.entry(display(&c.value)).or_default().push((c, *t));
+    }
+    if by_value.len() < 2 {
+        return vec![];
+    }
+    let c0 = group[0];
+    let mut out = vec![];
+    // The timeline: each value at its earliest time.
+    let mut order: Vec<(String, (i32, u32, u32))> = by_value
+        .iter()
+        .map(|(v, cs)| (v.clone(), cs.iter().map(|(_, t)| *t).min().unwrap_or((0, 0, 0))))
+        .collect();
+    order.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    let first_time = order.first().map(|o| o.1);
+    let last_time = order.last().map(|o| o.1);
+    let mut values = value_table(ctx, group, |c| display(&c.value));
+    for v in values.iter_mut() {
+        v.as_of = order.iter().find(|o| o.0 == v.value).map(|o| show(o.1));
+    }
+    values.sort_by(|a, b| a.as_of.cmp(&b.as_of).then(a.value.cmp(&b.value)));
+    let steps: Vec<String> = order
+        .iter()
+        .map(|(v, t)| {
+            let n = values.iter().find(|x| &x.value == v).map(|x| x.support).unwrap_or(0);
+            format!("{v} (as of {}, {n} {})", show(*t), plural(n))
+        })
+        .collect();
+    let ids: Vec<String> = group.iter().map(|c| c.id.clone()).collect();
+    let distinct: Vec<&str> = order.iter().map(|o| o.0.as_str()).collect();
+    if first_time == last_time {
+        // Different values at the same time: a conflict, softened (time-varying facts).
+        out.push(Finding {
+            id: String::new(),
+            rule: "conflict".into(),
+            kind: "conflict".into(),
+            severity: Severity::Warning,
+            message: format!(
+                "sources disagree on {} of {} as of {}: {}",
+                c0.predicate,
+                c0.subject,
+                show(first_time.unwrap_or((0, 0, 0))),
+                steps.join(" vs ")
+            ),
+            claims: ids,
+            majority: None,
+            values,
+            fingerprint: fingerprint(&[&["conflict", key][..], &distinct[..]].concat()),
+        });
+        return out;
+    }
+    out.push(Finding {
+        id: String::new(),
+        rule: "change".into(),
+        kind: "change".into(),
+        severity: Severity::Info,
+        message: format!(
+            "{} of {} changed over time: {}",
+            c0.predicate,
+            c0.subject,
+            steps.join(" → ")
+        ),
+        claims: ids,
+        majority: None,
+        values: values.clone(),
+        fingerprint: fingerprint(&[&["change", key][..], &distinct[..]].concat()),
+    });
+    // Stale: an article states X as current at its publication date, but other documents
+    // say the value became Y earlier than that, after X.
+    for (c, t) in &dated {
+        if !implicit(c) {
+            continue;
+        }
+        let x = display(&c.value);
+        let x_first = by_value[&x].iter().map(|(_, t)| *t).min().unwrap_or(*t);
+        let newer: Vec<&(&Claim, (i32, u32, u32))> = dated
+            .iter()
+            .filter(|(o, ot)| o.doc != c.doc && *ot < *t && *ot > x_first && display(&o.value) != x)
+            .collect();
+        let Some(latest) = newer.iter().map(|(_, ot)| *ot).max() else {
+            continue;
+        };
+        // The value in force just before the article: the latest change before it.
+        let current: Vec<&Claim> = newer.iter().filter(|(_, ot)| *ot == latest).map(|(o, _)| *o).collect();
+        let y = display(&current[0].value);
+        let mut ids: Vec<String> = std::iter::once(c.id.clone())
+            .chain(current.iter().map(|o| o.id.clone()))
+            .collect();
+        ids.dedup();
+        out.push(Finding {
+            id: String::new(),
+            rule: "stale".into(),
+            kind: "stale".into(),
+            severity: Severity::Warning,
+            message: format!(
+                "{} of {} given as \"{x}\" on {}, but other sources say it is \"{y}\" since {}",
+                c0.predicate,
+                c0.subject,
+                show(*t),
+                show(latest)
+            ),
+            claims: ids,
+            majority: Some(y.clone()),
+            values: vec![],
+            fingerprint: fingerprint(&["stale", key, &x, &y]),
+        });
+    }
+    out
+}
