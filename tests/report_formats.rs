@@ -559,3 +559,176 @@ fn jsonl_records_in_order() {
     expected["type"] = "claim".into();
     assert_eq!(claim, expected);
 }
+
+/// A report over one in-memory document, for the edge cases below.
+fn one_doc_report(path: &str, claims: Vec<Claim>, findings: Vec<Finding>) -> Report {
+    Report {
+        version: REPORT_VERSION,
+        documents: vec![DocumentInfo {
+            id: "D1".into(),
+            path: path.into(),
+            title: None,
+            published: None,
+            published_inferred: false,
+            source: None,
+            lang: Lang::ZhHans,
+            provenance: BTreeMap::new(),
+        }],
+        claims,
+        findings,
+        problems: vec![],
+    }
+}
+
+fn text_claim(id: &str, span: Span, text: &str) -> Claim {
+    Claim {
+        id: id.into(),
+        doc: "D1".into(),
+        span,
+        text: text.into(),
+        subject: "s".into(),
+        predicate: "p".into(),
+        value: Value::Text { text: text.into() },
+        qualifiers: BTreeMap::new(),
+        rule: "test".into(),
+    }
+}
+
+fn finding_over(claims: &[(&str, &str)], message: &str) -> Finding {
+    Finding {
+        id: "F1".into(),
+        rule: "conflicting-values".into(),
+        kind: "conflict".into(),
+        severity: Severity::Error,
+        message: message.into(),
+        claims: claims.iter().map(|(c, _)| c.to_string()).collect(),
+        values: claims
+            .iter()
+            .map(|(c, v)| support(v, 1, &[c], None))
+            .collect(),
+        majority: None,
+        fingerprint: "0".into(),
+    }
+}
+
+#[test]
+fn positions_in_a_gbk_file_count_characters_and_bytes_on_disk() {
+    let text = "新闻稿\n人工智能公司 HyperGAI 宣布完成融资，\n金额为 2 亿美元。\n";
+    let (raw, _, _) = encoding_rs::GBK.encode(text);
+    let raw = raw.into_owned();
+    let decoded = decode(&raw);
+    assert_eq!(decoded.encoding, "GBK");
+    assert_eq!(decoded.text, text);
+    // "2 亿美元" on disk: '2', ' ' and three GBK characters of two bytes.
+    let needle = encoding_rs::GBK.encode("2 亿美元").0.into_owned();
+    let start = raw.windows(needle.len()).position(|w| w == needle).unwrap();
+    let span = Span::new(start, start + needle.len());
+    let report = one_doc_report(
+        "gbk.txt",
+        vec![
+            text_claim("C1", Span::new(start - 10, start - 2), "HyperGAI"),
+            text_claim("C2", span, "2 亿美元"),
+        ],
+        vec![finding_over(&[("C2", "2 亿美元")], "amount")],
+    );
+    let docs = [DocText {
+        id: "D1",
+        path: "gbk.txt",
+        text: &decoded.text,
+        map: &decoded.map,
+    }];
+    let human = report::render(Format::Human, &report, &docs, &opts());
+    assert!(human.contains("gbk.txt:3:5"), "{human}");
+    let log = report::sarif::log(&report, &docs, &opts());
+    let region = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 3);
+    assert_eq!(region["startColumn"], 5);
+    assert_eq!(region["endColumn"], 10);
+    assert_eq!(region["byteOffset"], start);
+    assert_eq!(region["byteLength"], 8);
+    assert_eq!(region["snippet"]["text"], "2 亿美元");
+}
+
+#[test]
+fn human_shares_one_snippet_for_nearby_claims_in_one_file() {
+    let text = "甲说是 3 人。\n乙说是 5 人。\n\n\n\n\n丙说是 7 人。\n";
+    let at = |s: &str| {
+        let i = text.find(s).unwrap();
+        Span::new(i, i + s.len())
+    };
+    let report = one_doc_report(
+        "a.md",
+        vec![
+            text_claim("C1", at("3 人"), "3 人"),
+            text_claim("C2", at("5 人"), "5 人"),
+            text_claim("C3", at("7 人"), "7 人"),
+        ],
+        vec![finding_over(
+            &[("C1", "3"), ("C2", "5"), ("C3", "7")],
+            "counts differ",
+        )],
+    );
+    let docs = [DocText::utf8("D1", "a.md", text)];
+    let human = report::render(Format::Human, &report, &docs, &opts());
+    // Lines 1 and 2 share a snippet; line 7 is far away and gets its own.
+    assert_eq!(human.matches("╭─[a.md:").count(), 2, "{human}");
+    assert!(human.contains("╭─[a.md:1:5]"), "{human}");
+    assert!(human.contains("╭─[a.md:7:5]"), "{human}");
+    for label in ["3 — 1 source", "5 — 1 source", "7 — 1 source"] {
+        assert!(human.contains(label), "{label} missing:\n{human}");
+    }
+}
+
+#[test]
+fn human_wraps_long_messages_and_notes() {
+    let text = "一二三四五六七八九十\n";
+    let long =
+        "a very long message that goes on and on about the ways sources disagree, ".repeat(3);
+    let report = one_doc_report(
+        "a.md",
+        vec![text_claim("C1", Span::new(0, 6), "一二")],
+        vec![Finding {
+            majority: Some("x".repeat(30) + &" word".repeat(30)),
+            ..finding_over(&[("C1", "一二")], &long)
+        }],
+    );
+    let docs = [DocText::utf8("D1", "a.md", text)];
+    for width in [100, 60] {
+        let human = report::render(
+            Format::Human,
+            &report,
+            &docs,
+            &RenderOptions { width, ..opts() },
+        );
+        for line in human.lines() {
+            let w = textwrap::core::display_width(line);
+            assert!(w <= width, "{w} > {width}: {line}\n{human}");
+        }
+    }
+}
+
+#[test]
+fn human_notes_claims_whose_text_is_missing_and_problem_spans() {
+    let text = "第一行\n坏字节在这里\n";
+    let mut report = one_doc_report(
+        "a.md",
+        vec![text_claim("C1", Span::new(0, 6), "第一")],
+        vec![finding_over(&[("C1", "第一")], "m")],
+    );
+    report.documents[0].path = "a.md".into();
+    report.problems.push(Problem {
+        path: "a.md".into(),
+        span: Some(Span::new(10, 16)),
+        severity: Severity::Warning,
+        message: "invalid bytes replaced".into(),
+    });
+    // Without the document's text: no snippet, but the claim is named.
+    let human = report::render(Format::Human, &report, &[], &opts());
+    assert!(human.contains("also in a.md: “第一”"), "{human}");
+    assert!(human.contains("warning: a.md: invalid bytes replaced"));
+    // With it: the problem points into the file.
+    let docs = [DocText::utf8("D1", "a.md", text)];
+    let human = report::render(Format::Human, &report, &docs, &opts());
+    assert!(human.contains("╭─[a.md:2:1]"), "{human}");
+    assert!(human.contains("here"), "{human}");
+}
