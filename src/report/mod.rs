@@ -61,6 +61,32 @@ impl Default for RenderOptions {
     }
 }
 
+impl RenderOptions {
+    /// Options for writing to standard output: `color` as the CLI decided, the width of
+    /// the terminal when stdout is one (else 100 columns), and the rules' metadata.
+    pub fn for_stdout(color: bool, rules: Vec<RuleMeta>) -> Self {
+        RenderOptions {
+            color,
+            width: terminal_width(),
+            rules,
+        }
+    }
+}
+
+/// The width of the terminal on stdout, or 100 when stdout is not a terminal.
+/// `COLUMNS`, when set to a number, wins (as in most CLIs).
+pub fn terminal_width() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+    {
+        return n.max(40);
+    }
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(terminal_size::Width(w), _)| usize::from(w).max(40))
+        .unwrap_or(100)
+}
+
 /// What a report says about a rule (SARIF rule metadata).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleMeta {
