@@ -509,6 +509,19 @@ fn sarif_regions_match_the_bytes_on_disk() {
         "a07f3e51c96d2b84"
     );
     assert_eq!(results[3]["level"], "note");
+    // The message links every article through relatedLocations (GitHub shows only the
+    // first location); a single-claim finding keeps its plain message.
+    assert_eq!(
+        results[1]["message"]["text"],
+        "the company's name is spelled two ways — HyperGAI in [chenbao.md:8](1), \
+         HyperAGI in [portal.txt:3](2), HyperGAI in [taipei.md:3](3), HyperGAI in [wire.md:8](4)"
+    );
+    assert_eq!(results[1]["relatedLocations"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        results[3]["message"]["text"],
+        "only one source names HyperGAI's chief executive"
+    );
+    assert!(results[3].get("relatedLocations").is_none());
 }
 
 #[test]

@@ -124,12 +124,15 @@ fn level(s: Severity) -> &'static str {
 
 fn result(ctx: &Ctx, f: &Finding, rule_index: usize) -> Value {
     let mut locations = Vec::new();
+    let mut related = Vec::new();
+    let mut links = Vec::new();
     for c in ctx.finding_claims(f) {
         let mut physical = json!({
             "artifactLocation": {"uri": uri(ctx.path(&c.doc)), "uriBaseId": "%SRCROOT%"},
         });
         let mut region = Map::new();
-        if let Some(loc) = ctx.locate(c) {
+        let loc = ctx.locate(c);
+        if let Some(loc) = &loc {
             region.insert("startLine".into(), json!(loc.start.line));
             region.insert("startColumn".into(), json!(loc.start.column_utf16));
             region.insert("endLine".into(), json!(loc.end.line));
@@ -142,17 +145,42 @@ fn result(ctx: &Ctx, f: &Finding, rule_index: usize) -> Value {
         region.insert("byteOffset".into(), json!(c.span.start));
         region.insert("byteLength".into(), json!(c.span.len()));
         physical["region"] = Value::Object(region);
-        let text = match support_of(f, &c.id) {
+        let support = support_of(f, &c.id);
+        let value = support.map(|v| v.value.as_str()).unwrap_or(&c.text);
+        let text = match support {
             Some(v) => format!("{} — {}", v.value, plural(v.support, "source", "sources")),
             None => c.text.clone(),
         };
         locations.push(json!({
-            "id": locations.len(),
             "physicalLocation": physical,
             "message": {"text": text},
             "properties": {"factcheck/claim": c.id},
         }));
+        // The same places as related locations, linked from the message: GitHub shows
+        // only a result's first location, and the links reach the other articles.
+        let id = related.len() + 1;
+        related.push(json!({
+            "id": id,
+            "physicalLocation": physical,
+            "message": {"text": text},
+        }));
+        let path = ctx.path(&c.doc);
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let at = match &loc {
+            Some(l) => format!("{name}:{}", l.start.line),
+            None => name.to_string(),
+        };
+        links.push(format!(
+            "{} in [{}]({id})",
+            escape_brackets(value),
+            escape_brackets(&at)
+        ));
     }
+    let message = if links.len() > 1 {
+        format!("{} — {}", f.message, links.join(", "))
+    } else {
+        f.message.clone()
+    };
     let mut properties = json!({
         "factcheck/finding": f.id,
         "factcheck/kind": f.kind,
@@ -161,16 +189,27 @@ fn result(ctx: &Ctx, f: &Finding, rule_index: usize) -> Value {
     if let Some(m) = &f.majority {
         properties["majority"] = json!(m);
     }
-    json!({
+    let mut result = json!({
         "ruleId": f.rule,
         "ruleIndex": rule_index,
         "kind": "fail",
         "level": level(f.severity),
-        "message": {"text": f.message},
+        "message": {"text": message},
         "locations": locations,
         "partialFingerprints": {"factcheck/v1": f.fingerprint},
         "properties": properties,
-    })
+    });
+    if links.len() > 1 {
+        result["relatedLocations"] = Value::Array(related);
+    }
+    result
+}
+
+/// Text inside an embedded link (SARIF 3.11.6) with `[`, `]` and `\` escaped.
+fn escape_brackets(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
 }
 
 fn notification(p: &Problem) -> Value {
