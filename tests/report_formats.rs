@@ -745,3 +745,39 @@ fn human_notes_claims_whose_text_is_missing_and_problem_spans() {
     assert!(human.contains("╭─[a.md:2:1]"), "{human}");
     assert!(human.contains("here"), "{human}");
 }
+
+#[test]
+fn long_paragraph_lines_are_windowed() {
+    // Articles often keep a paragraph on one line.
+    let para = "据报道，".repeat(20) + "该公司称其用户已达 300 万，" + &"并计划扩张。".repeat(20);
+    let text = format!("标题\n\n{para}\n{para}\n");
+    let i = text.find("300 万").unwrap();
+    let j = text.rfind("300 万").unwrap();
+    let report = one_doc_report(
+        "long.md",
+        vec![
+            text_claim("C1", Span::new(i, i + 8), "300 万"),
+            text_claim("C2", Span::new(j, j + 8), "300 万"),
+        ],
+        vec![finding_over(&[("C1", "300 万"), ("C2", "3 百万")], "m")],
+    );
+    let docs = [DocText::utf8("D1", "long.md", &text)];
+    let human = report::render(Format::Human, &report, &docs, &opts());
+    for line in human.lines() {
+        let w = textwrap::core::display_width(line);
+        assert!(w <= 100, "{w} columns: {line}\n{human}");
+    }
+    // Both claims are shown, each at its own line:column (81 characters precede it).
+    assert!(human.contains("╭─[long.md:3:91]"), "{human}");
+    assert!(human.contains("╭─[long.md:4:91]"), "{human}");
+    assert!(human.contains("用户已达 300 万，并计划扩张"), "{human}");
+    assert!(human.contains("300 万 — 1 source") && human.contains("3 百万 — 1 source"));
+
+    let md = report::markdown::render(&report, &docs);
+    let row = md.lines().find(|l| l.contains("long.md:3")).unwrap();
+    assert!(
+        row.contains("“…") && row.contains("**300 万**") && row.contains("…”"),
+        "{row}"
+    );
+    assert!(textwrap::core::display_width(row) < 140, "{row}");
+}

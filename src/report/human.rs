@@ -5,13 +5,16 @@
 //! side in one virtual offset space (with a gap between them) and answers each read with
 //! the document's own name, line and column, so one diagnostic can point into many files.
 
-use super::{char_diff, plural, support_of, variant_pairs, Counts, Ctx, DocText, RenderOptions};
+use super::{
+    char_diff, plural, support_of, variant_pairs, window, Counts, Ctx, DocText, RenderOptions,
+};
 use crate::model::{Finding, Problem, Report, Severity};
 use crate::pipeline::Processed;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Render for a person. `color` chooses ANSI colours. (Kept for the CLI; prefer
@@ -28,7 +31,7 @@ pub fn render(report: &Report, docs: &[Processed], color: bool) -> String {
 /// Render for a person.
 pub fn render_with(report: &Report, docs: &[DocText], opts: &RenderOptions) -> String {
     let ctx = Ctx::new(report, docs);
-    let sources = Sources::new(&ctx);
+    let sources = Sources::new(&ctx, opts.width);
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -252,8 +255,16 @@ impl Diagnostic for Diag<'_> {
 
 /// All documents in one virtual offset space: document `i` occupies
 /// `[base_i, base_i + len_i]`, and one unused offset separates neighbours.
+///
+/// Lines wider than `budget` columns (a paragraph on one line, as in most articles) are
+/// shown as a window around the label instead, without context lines.
 struct Sources<'a> {
     docs: Vec<SourceEntry<'a>>,
+    by_id: HashMap<&'a str, usize>,
+    budget: usize,
+    /// The virtual spans of all claims and problems: the spans miette may ask for on their
+    /// own, as opposed to the unions it tries when merging snippets.
+    labels: HashSet<(usize, usize)>,
 }
 
 struct SourceEntry<'a> {
@@ -265,7 +276,7 @@ struct SourceEntry<'a> {
 }
 
 impl<'a> Sources<'a> {
-    fn new(ctx: &'a Ctx<'a>) -> Self {
+    fn new(ctx: &'a Ctx<'a>, width: usize) -> Self {
         let mut base = 0;
         let docs = ctx
             .docs
@@ -281,12 +292,37 @@ impl<'a> Sources<'a> {
                 base += ix.doc.text.len() + 1;
                 e
             })
-            .collect();
-        Sources { docs }
+            .collect::<Vec<_>>();
+        let by_id = docs.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let mut sources = Sources {
+            docs,
+            by_id,
+            // Room for the gutter (` 123 │ `) and a margin.
+            budget: width.saturating_sub(12).max(20),
+            labels: HashSet::new(),
+        };
+        let mut labels = HashSet::new();
+        for c in &ctx.report.claims {
+            if let (Some(ix), Some(base)) = (ctx.indexed(&c.doc), sources.base(&c.doc)) {
+                let r = ix.doc.decoded_range(c.span);
+                labels.insert((base + r.start, r.len()));
+            }
+        }
+        for p in &ctx.report.problems {
+            let doc = ctx.report.documents.iter().find(|d| d.path == p.path);
+            if let (Some(span), Some(doc)) = (p.span, doc) {
+                if let (Some(ix), Some(base)) = (ctx.indexed(&doc.id), sources.base(&doc.id)) {
+                    let r = ix.doc.decoded_range(span);
+                    labels.insert((base + r.start, r.len()));
+                }
+            }
+        }
+        sources.labels = labels;
+        sources
     }
 
     fn base(&self, doc: &str) -> Option<usize> {
-        self.docs.iter().find(|d| d.id == doc).map(|d| d.base)
+        self.by_id.get(doc).map(|&i| self.docs[i].base)
     }
 }
 
@@ -334,6 +370,49 @@ impl SourceCode for Sources<'_> {
         }
         let from_line = first.saturating_sub(context_lines_before);
         let to_line = (last + context_lines_after).min(d.line_starts.len() - 1);
+        let line_text = |l: usize| {
+            let s = d.line_starts[l];
+            let e = d.line_starts.get(l + 1).copied().unwrap_or(d.text.len());
+            d.text[s..e].trim_end_matches(['\n', '\r'])
+        };
+        let fits = (from_line..=to_line)
+            .all(|l| textwrap::core::display_width(line_text(l)) <= self.budget);
+        if !fits {
+            if first != last && !self.labels.contains(&(at, span.len())) {
+                // miette trying to merge snippets on long lines: keep them apart.
+                return Err(MietteError::OutOfBounds);
+            }
+            if first == last {
+                let ls = d.line_starts[first];
+                let line = line_text(first);
+                let (a, b) = window(
+                    line,
+                    (start - ls).min(line.len()),
+                    (end - ls).min(line.len()),
+                    self.budget,
+                );
+                let (from, to) = (ls + a, ls + b.max(end - ls));
+                return Ok(Box::new(MietteSpanContents::new_named(
+                    d.name.to_string(),
+                    &d.text.as_bytes()[from..to],
+                    SourceSpan::new((d.base + from).into(), to - from),
+                    first,
+                    line[..a].chars().count(),
+                    1,
+                )));
+            }
+            // A claim over several long lines: those lines, as they are.
+            let from = d.line_starts[first];
+            let to = d.line_starts.get(last + 1).copied().unwrap_or(d.text.len());
+            return Ok(Box::new(MietteSpanContents::new_named(
+                d.name.to_string(),
+                &d.text.as_bytes()[from..to],
+                SourceSpan::new((d.base + from).into(), to - from),
+                first,
+                0,
+                last - first + 1,
+            )));
+        }
         let from = d.line_starts[from_line];
         let to = d
             .line_starts

@@ -2,7 +2,10 @@
 //! then one section per finding with a table of who says what, and for variant
 //! spellings the character diff in a code block.
 
-use super::{char_diff, plural, support_of, variant_pairs, Counts, Ctx, DocText};
+use super::{char_diff, plural, support_of, variant_pairs, window, Counts, Ctx, DocText};
+
+/// Columns of article text quoted around a claim.
+const QUOTE_WIDTH: usize = 60;
 use crate::model::{Finding, Report};
 
 /// The whole report as GitHub-flavoured Markdown.
@@ -124,11 +127,15 @@ fn quoted(ctx: &Ctx, c: &crate::model::Claim) -> String {
     let text = ix.line_text(line);
     let s = (loc.range.start - line_start).min(text.len());
     let e = (loc.range.end - line_start).clamp(s, text.len());
+    // A paragraph on one line is cut to about 60 columns around the claim.
+    let (a, b) = window(text, s, e, QUOTE_WIDTH);
     format!(
-        "“{}**{}**{}”",
-        inline(text[..s].trim_start()),
+        "“{}{}**{}**{}{}”",
+        if a > 0 { "…" } else { "" },
+        inline(text[a..s].trim_start()),
         inline(&text[s..e]),
-        inline(text[e..].trim_end())
+        inline(text[e..b].trim_end()),
+        if b < text.len() { "…" } else { "" },
     )
 }
 

@@ -283,6 +283,51 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The part of `line` to show around `start..end` (byte offsets into `line`) in at most
+/// `budget` columns: the whole line when it fits, else a window centred on the span (never
+/// less than the span itself). Returns byte offsets into `line`.
+pub(crate) fn window(line: &str, start: usize, end: usize, budget: usize) -> (usize, usize) {
+    let width = textwrap::core::display_width;
+    if width(line) <= budget {
+        return (0, line.len());
+    }
+    let char_width = |c: char| width(c.encode_utf8(&mut [0; 4]));
+    let spare = budget.saturating_sub(width(&line[start..end]));
+    let mut left: Vec<(usize, usize)> = line[..start]
+        .char_indices()
+        .rev()
+        .map(|(i, c)| (i, char_width(c)))
+        .collect();
+    left.reverse();
+    let right: Vec<(usize, usize)> = line[end..]
+        .char_indices()
+        .map(|(i, c)| (end + i + c.len_utf8(), char_width(c)))
+        .collect();
+    let (mut from, mut to) = (start, end);
+    let (mut l, mut r) = (left.len(), 0);
+    let mut used = 0;
+    // Alternate sides so the span stays in the middle.
+    loop {
+        let mut grew = false;
+        if l > 0 && used + left[l - 1].1 <= spare {
+            l -= 1;
+            used += left[l].1;
+            from = left[l].0;
+            grew = true;
+        }
+        if r < right.len() && used + right[r].1 <= spare {
+            used += right[r].1;
+            to = right[r].0;
+            r += 1;
+            grew = true;
+        }
+        if !grew {
+            break;
+        }
+    }
+    (from, to)
+}
+
 /// The value group of a finding that holds `claim`.
 pub(crate) fn support_of<'f>(f: &'f Finding, claim: &str) -> Option<&'f ValueSupport> {
     f.values
@@ -421,6 +466,22 @@ mod tests {
         assert_eq!(char_diff("海珀", "海铂"), "海[-珀-]{+铂+}");
         assert_eq!(char_diff("Ortiz", "Ortíz"), "Ort[-i-]{+í+}z");
         assert_eq!(char_diff("Lena", "Lina Ortiz"), "L[-e-]{+i+}na{+ Ortiz+}");
+    }
+
+    #[test]
+    fn windows_centre_the_span() {
+        let line = "abcdefghij0123456789KLMNOPQRST";
+        assert_eq!(window(line, 10, 12, 100), (0, line.len()));
+        let (a, b) = window(line, 10, 12, 8);
+        assert_eq!(&line[a..b], "hij01234");
+        // Wide characters count twice.
+        let line = "一二三四五六七八九十HyperGAI一二三四五六七八九十";
+        let s = line.find('H').unwrap();
+        let (a, b) = window(line, s, s + 8, 16);
+        assert_eq!(&line[a..b], "九十HyperGAI一二");
+        // At the start of the line the window extends to the right.
+        let (a, b) = window(line, 0, 3, 8);
+        assert_eq!(&line[a..b], "一二三四");
     }
 
     #[test]
