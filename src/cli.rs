@@ -71,16 +71,28 @@ pub fn main() -> i32 {
             output,
         } => {
             let run = crate::pipeline::run(&paths);
-            if !run.report.problems.is_empty() {
+            // The human report lists the problems itself.
+            if format != Format::Human && !run.report.problems.is_empty() {
                 eprint!("{}", crate::diag::render_problems(&run.report.problems));
             }
             let color = output.is_none()
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none();
-            let text = match format {
-                Format::Human => report::human::render(&run.report, &run.docs, color),
-                Format::Json => report::json::render(&run.report),
+            let opts = report::RenderOptions {
+                color,
+                width: if output.is_none() {
+                    report::terminal_width()
+                } else {
+                    100
+                },
+                rules: report::rule_meta(),
             };
+            let docs: Vec<report::DocText> = run
+                .docs
+                .iter()
+                .map(report::DocText::from_processed)
+                .collect();
+            let text = report::render(format, &run.report, &docs, &opts);
             if let Err(e) = write_output(output.as_deref(), &text) {
                 eprintln!("error: {e}");
                 return 2;
@@ -133,7 +145,12 @@ fn rules_command(action: RulesAction) -> i32 {
         RulesAction::List => {
             for r in &ex.rules.rules {
                 let preds: Vec<&str> = r.def.emit.iter().map(|e| e.predicate.as_str()).collect();
-                println!("{:<16} {:<40} {}", r.def.id, preds.join(", "), r.def.summary);
+                println!(
+                    "{:<16} {:<40} {}",
+                    r.def.id,
+                    preds.join(", "),
+                    r.def.summary
+                );
             }
             i32::from(!problems.is_empty()) * 2
         }
@@ -141,7 +158,10 @@ fn rules_command(action: RulesAction) -> i32 {
             let mut passed = 0;
             let mut failed = 0;
             for r in &ex.rules.rules {
-                if filter.as_ref().is_some_and(|f| !r.def.id.contains(f.as_str())) {
+                if filter
+                    .as_ref()
+                    .is_some_and(|f| !r.def.id.contains(f.as_str()))
+                {
                     continue;
                 }
                 for o in crate::extract::examples::run_rule(r, &ex) {

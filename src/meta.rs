@@ -6,8 +6,8 @@
 use crate::ingest::SourceDoc;
 use crate::model::{DocumentInfo, Lang};
 use crate::normalize::{script, NormText};
-use regex::Regex;
 use chrono::Datelike;
+use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -95,7 +95,10 @@ fn html_meta(doc: &SourceDoc) -> Vec<(String, String)> {
         return vec![];
     }
     let head = &doc.text()[..doc.text().len().min(64 * 1024)];
-    let head = &head[..(0..=head.len()).rev().find(|&i| head.is_char_boundary(i)).unwrap_or(0)];
+    let head = &head[..(0..=head.len())
+        .rev()
+        .find(|&i| head.is_char_boundary(i))
+        .unwrap_or(0)];
     patterns()
         .html_meta
         .captures_iter(head)
@@ -195,7 +198,11 @@ fn source(doc: &SourceDoc, norm: &NormText) -> Option<(String, &'static str)> {
         }
     }
     for (k, v) in html_meta(doc) {
-        if matches!(k.as_str(), "source" | "og:site_name" | "author" | "article:publisher") && !v.is_empty() {
+        if matches!(
+            k.as_str(),
+            "source" | "og:site_name" | "author" | "article:publisher"
+        ) && !v.is_empty()
+        {
             return Some((v, "html-meta"));
         }
     }
@@ -221,7 +228,10 @@ fn source(doc: &SourceDoc, norm: &NormText) -> Option<(String, &'static str)> {
     for &(at, line) in nonempty.iter().take(6) {
         if let Some(c) = p.dateline_prefix.captures(line) {
             let m = c.get(1).unwrap();
-            return Some((original(doc, norm, at + m.start()..at + m.end()), "dateline"));
+            return Some((
+                original(doc, norm, at + m.start()..at + m.end()),
+                "dateline",
+            ));
         }
     }
     // "来源:新浪财经".

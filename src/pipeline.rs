@@ -92,11 +92,35 @@ pub fn run_with(paths: &[PathBuf], ex: &Extractor, mut problems: Vec<Problem>) -
             &lexicon,
         );
     });
-    finish(docs, problems)
+    finish(docs, problems, &lexicon)
+}
+
+/// What the reconciler knows from the lexicons and the claims: organisation parents.
+pub fn knowledge(lexicon: &extract::lexicon::Lexicon, claims: &[Claim]) -> reconcile::Knowledge {
+    let mut k = reconcile::Knowledge::default();
+    for e in &lexicon.entities {
+        if let Some(p) = &e.parent {
+            k.parents.insert(e.canonical.clone(), p.clone());
+        }
+    }
+    for c in claims.iter().filter(|c| c.predicate == "part-of") {
+        if let crate::model::Value::Entity { canonical, .. } = &c.value {
+            if canonical != &c.subject {
+                k.parents
+                    .entry(c.subject.clone())
+                    .or_insert_with(|| canonical.clone());
+            }
+        }
+    }
+    k
 }
 
 /// Assign ids, reconcile and assemble the report.
-pub fn finish(mut docs: Vec<Processed>, problems: Vec<Problem>) -> Run {
+pub fn finish(
+    mut docs: Vec<Processed>,
+    problems: Vec<Problem>,
+    lexicon: &extract::lexicon::Lexicon,
+) -> Run {
     docs.sort_by(|a, b| a.info.path.cmp(&b.info.path));
     let mut claims = Vec::new();
     let mut n = 0;
@@ -119,11 +143,12 @@ pub fn finish(mut docs: Vec<Processed>, problems: Vec<Problem>) -> Run {
         claims.extend(d.claims.iter().cloned());
     }
     let infos: Vec<DocumentInfo> = docs.iter().map(|d| d.info.clone()).collect();
+    let knowledge = knowledge(lexicon, &claims);
     let shingles: Vec<Vec<u64>> = docs
         .iter()
         .map(|d| reconcile::sources::shingles(&d.norm.text))
         .collect();
-    let findings = reconcile::reconcile(&infos, &claims, &shingles);
+    let findings = reconcile::reconcile(&infos, &claims, &shingles, &knowledge);
     Run {
         report: Report {
             version: REPORT_VERSION,

@@ -65,9 +65,44 @@ impl Item {
 
 /// Measure words and units that belong to the count before them.
 const UNITS: &[&str] = &[
-    "颗星", "余次", "多次", "次", "篇", "年", "个月", "个", "款", "颗", "名", "人", "家", "位", "项",
-    "倍", "分", "天", "周", "亿次", "万次", "股", "条", "部", "台", "件", "张", "座", "所", "stars",
-    " stars", " citations", " papers", " years", " users", " downloads", " points", " employees",
+    "颗星",
+    "余次",
+    "多次",
+    "次",
+    "篇",
+    "年",
+    "个月",
+    "个",
+    "款",
+    "颗",
+    "名",
+    "人",
+    "家",
+    "位",
+    "项",
+    "倍",
+    "分",
+    "天",
+    "周",
+    "亿次",
+    "万次",
+    "股",
+    "条",
+    "部",
+    "台",
+    "件",
+    "张",
+    "座",
+    "所",
+    "stars",
+    " stars",
+    " citations",
+    " papers",
+    " years",
+    " users",
+    " downloads",
+    " points",
+    " employees",
 ];
 
 /// Build the items of a text.
@@ -212,7 +247,11 @@ fn tag(text: &str, range: Range<usize>, items: &[Item], first: usize) -> Tagged 
         i += c.len_utf8();
     }
     offsets.push((out.len(), range.end));
-    Tagged { text: out, at, offsets }
+    Tagged {
+        text: out,
+        at,
+        offsets,
+    }
 }
 
 /// The main entities of a document: the most mentioned person and organisation.
@@ -226,7 +265,9 @@ fn main_entities(items: &[Item]) -> MainEntities {
     let mut counts: BTreeMap<(MentionKind, String), (usize, usize)> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
         if let Some(m) = it.mention() {
-            let e = counts.entry((m.kind, m.canonical.clone())).or_insert((0, i));
+            let e = counts
+                .entry((m.kind, m.canonical.clone()))
+                .or_insert((0, i));
             e.0 += 1;
         }
     }
@@ -290,7 +331,9 @@ pub fn display(v: &Value) -> String {
             fmt_num(*written),
             currency.as_deref().unwrap_or("?")
         ),
-        Value::Percent { written, hedge, .. } => format!("{}{}%", hedge_sign(hedge), fmt_num(*written)),
+        Value::Percent { written, hedge, .. } => {
+            format!("{}{}%", hedge_sign(hedge), fmt_num(*written))
+        }
         Value::Date { value, part, .. } => match part {
             Some(p) => format!("{value} ({p})"),
             None => value.clone(),
@@ -411,12 +454,15 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
         for rule in &rules.rules {
             // Patterns are tried in order: a value an earlier pattern of the rule claimed is
             // not claimed again by a later one.
-            let mut taken: std::collections::HashSet<(crate::model::Span, String)> = Default::default();
+            let mut taken: std::collections::HashSet<(crate::model::Span, String)> =
+                Default::default();
             for re in &rule.regexes {
                 let mut found = vec![];
                 for caps in re.captures_iter(&tagged.text) {
                     for emit in &rule.def.emit {
-                        if let Some(c) = emit_claim(src, rule, emit, &caps, &tagged, &items, &sent, first, &main) {
+                        if let Some(c) =
+                            emit_claim(src, rule, emit, &caps, &tagged, &items, &sent, first, &main)
+                        {
                             found.push(c);
                         }
                     }
@@ -431,7 +477,14 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
     }
     // One claim per (span, predicate, subject, value): several patterns may find the same.
     let mut seen = std::collections::HashSet::new();
-    claims.retain(|c| seen.insert((c.span, c.predicate.clone(), c.subject.clone(), display(&c.value))));
+    claims.retain(|c| {
+        seen.insert((
+            c.span,
+            c.predicate.clone(),
+            c.subject.clone(),
+            display(&c.value),
+        ))
+    });
     claims
 }
 
@@ -504,6 +557,12 @@ fn emit_claim(
                 (None, Some(r)) => display(&raw_value(&src.norm.text[r])),
                 (None, None) => continue,
             }
+        } else if k == "as_of" && v == "before" {
+            // The value held until the time of the sentence (从X转岗至Y): just before it.
+            match &src.published_text {
+                Some(p) => format!("before {p}"),
+                None => continue,
+            }
         } else {
             v.clone()
         };
@@ -555,13 +614,17 @@ pub fn raw_value(t: &str) -> Value {
     if let Ok(v) = t.parse::<f64>() {
         return num_value(&Num::exact(v), None);
     }
-    Value::Text { text: t.to_string() }
+    Value::Text {
+        text: t.to_string(),
+    }
 }
 
 /// Hedge for tests and examples.
 pub fn hedge_of(v: &Value) -> Option<Hedge> {
     let h = match v {
-        Value::Quantity { hedge, .. } | Value::Money { hedge, .. } | Value::Percent { hedge, .. } => hedge,
+        Value::Quantity { hedge, .. }
+        | Value::Money { hedge, .. }
+        | Value::Percent { hedge, .. } => hedge,
         _ => return None,
     };
     Some(match h.as_str() {

@@ -92,8 +92,8 @@ fn patterns() -> &'static Patterns {
 const NOT_NAMES: &[&str] = &[
     "AI", "A", "I", "The", "To", "C", "In", "On", "At", "Of", "And", "For", "It", "We", "He",
     "She", "They", "This", "That", "App", "APP", "PK", "VS", "OK", "CEO", "CTO", "CFO", "COO",
-    "GPU", "CPU", "AGI", "API", "PC", "IT", "HR", "PR", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
-    "YoY", "QoQ", "US", "UK", "EU", "EPS", "AM", "PM", "No", "Mr", "Ms", "Dr",
+    "GPU", "CPU", "AGI", "API", "PC", "IT", "HR", "PR", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "YoY",
+    "QoQ", "US", "UK", "EU", "EPS", "AM", "PM", "No", "Mr", "Ms", "Dr",
 ];
 
 /// The Chinese personal name at the end of `s`: honorifics dropped on the right, known
@@ -105,7 +105,7 @@ fn person_name_before(s: &str, lex: &Lexicon) -> Option<String> {
     }
     let cut = lex.find(s).iter().map(|m| m.end).max().unwrap_or(0);
     let mut rest = &s[cut..];
-    if let Some((i, c)) = rest.char_indices().filter(|(_, c)| LEFT_STOPS.contains(*c)).last() {
+    if let Some((i, c)) = rest.char_indices().rfind(|(_, c)| LEFT_STOPS.contains(*c)) {
         rest = &rest[i + c.len_utf8()..];
     }
     let n = rest.chars().count();
@@ -125,14 +125,30 @@ const GENERIC: &[&str] = &[
 
 fn is_generic(name: &str) -> bool {
     let suffixes = [
-        "股份有限公司", "有限公司", "公司", "集团", "实验室", "研究院", "研究所", "大学", "学院",
-        "事业群", "事业部", "银行", "交易所", "委员会", "基金会",
+        "股份有限公司",
+        "有限公司",
+        "公司",
+        "集团",
+        "实验室",
+        "研究院",
+        "研究所",
+        "大学",
+        "学院",
+        "事业群",
+        "事业部",
+        "银行",
+        "交易所",
+        "委员会",
+        "基金会",
     ];
     let stem = suffixes
         .iter()
         .find_map(|s| name.strip_suffix(s))
         .unwrap_or(name);
-    stem.is_empty() || GENERIC.iter().any(|g| stem.ends_with(g) || stem.starts_with(g))
+    stem.is_empty()
+        || GENERIC
+            .iter()
+            .any(|g| stem.ends_with(g) || stem.starts_with(g))
 }
 
 /// Appositions in `text`: pairs of a Chinese name and a Latin name for the same person.
@@ -240,9 +256,17 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         .map(|m| (m.start, m.end))
         .collect();
     for t in all.iter_mut().filter(|m| m.kind == MentionKind::Title) {
-        if let Some(&(_, oe)) = org_ends.iter().find(|&&(os, oe)| os < t.start && oe > t.start && oe < t.end) {
+        if let Some(&(_, oe)) = org_ends
+            .iter()
+            .find(|&&(os, oe)| os < t.start && oe > t.start && oe < t.end)
+        {
             let tail = &text[oe..t.end];
-            if let Some(Entry::Title { canonical }) = lex.find(tail).first().filter(|m| m.start == 0 && m.end == tail.len()).map(|m| m.entry.clone()) {
+            if let Some(Entry::Title { canonical }) = lex
+                .find(tail)
+                .first()
+                .filter(|m| m.start == 0 && m.end == tail.len())
+                .map(|m| m.entry.clone())
+            {
                 t.start = oe;
                 t.name = tail.to_string();
                 t.canonical = canonical;
@@ -293,9 +317,8 @@ fn resolve_overlaps(mut all: Vec<Mention>) -> Vec<Mention> {
         if let Some(last) = out.last() {
             if m.start < last.end {
                 // Overlap: keep the better one.
-                let containing_latin = m.kind == MentionKind::Name
-                    && m.start <= last.start
-                    && m.end > last.end;
+                let containing_latin =
+                    m.kind == MentionKind::Name && m.start <= last.start && m.end > last.end;
                 if containing_latin || score(&m) > score(last) {
                     out.pop();
                     // The new one may overlap an earlier one too.
@@ -327,7 +350,10 @@ mod tests {
     #[test]
     fn finds_latin_and_suffix_names() {
         let lex = Lexicon::default();
-        let m = mentions("他创办了初创公司NovaMind,后转岗至星河集团的云图实验室。", &lex);
+        let m = mentions(
+            "他创办了初创公司NovaMind,后转岗至星河集团的云图实验室。",
+            &lex,
+        );
         let names: Vec<&str> = m.iter().map(|m| m.name.as_str()).collect();
         assert!(names.contains(&"NovaMind"), "{names:?}");
         assert!(names.contains(&"云图实验室"), "{names:?}");

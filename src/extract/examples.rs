@@ -92,11 +92,7 @@ pub fn run_rule(rule: &Rule, ex: &Extractor) -> Vec<Outcome> {
             rule: rule.def.id.clone(),
             text: text.clone(),
             ok: claims.is_empty(),
-            detail: claims
-                .iter()
-                .map(describe)
-                .collect::<Vec<_>>()
-                .join("; "),
+            detail: claims.iter().map(describe).collect::<Vec<_>>().join("; "),
         });
     }
     out
@@ -104,5 +100,9 @@ pub fn run_rule(rule: &Rule, ex: &Extractor) -> Vec<Outcome> {
 
 /// Run every example of every rule.
 pub fn run_all(ex: &Extractor) -> Vec<Outcome> {
-    ex.rules.rules.iter().flat_map(|r| run_rule(r, ex)).collect()
+    ex.rules
+        .rules
+        .iter()
+        .flat_map(|r| run_rule(r, ex))
+        .collect()
 }

@@ -2,13 +2,13 @@
 //! and language) and the title lexicon. Names are folded (traditional → simplified,
 //! full-width → ASCII) when loaded, so one entry covers both scripts.
 
+use super::DataFile;
 use crate::model::{Problem, Severity};
 use crate::normalize::script;
 use crate::yamlio;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use super::DataFile;
 
 /// One gazetteer entry as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -161,7 +161,8 @@ impl Lexicon {
                 let last = bytes[hit.end() - 1];
                 let before = hit.start() > 0 && bytes[hit.start() - 1].is_ascii_alphanumeric();
                 let after = hit.end() < bytes.len() && bytes[hit.end()].is_ascii_alphanumeric();
-                !((first.is_ascii_alphanumeric() && before) || (last.is_ascii_alphanumeric() && after))
+                !((first.is_ascii_alphanumeric() && before)
+                    || (last.is_ascii_alphanumeric() && after))
             })
             .map(|hit| NameMatch {
                 start: hit.start(),

@@ -37,11 +37,15 @@ pub enum DataKind {
     Rules,
     Gazetteer,
     Titles,
+    /// Documentation of the finding kinds (`rules/findings.yaml`).
+    Findings,
 }
 
 impl DataFile {
     pub fn kind(&self) -> DataKind {
-        if self.path.contains("gazetteer") {
+        if self.path.ends_with("findings.yaml") {
+            DataKind::Findings
+        } else if self.path.contains("gazetteer") {
             DataKind::Gazetteer
         } else if self.path.contains("lexicon/") {
             DataKind::Titles
@@ -135,7 +139,9 @@ pub fn extract(doc: &Prepared, ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> 
 /// Extract claims from a bare sentence (rule examples, tests): spans index `text`.
 pub fn extract_str(text: &str, published: Option<&str>, ex: &Extractor) -> Vec<Claim> {
     let norm = crate::normalize::normalize_str(text);
-    let lex = ex.lexicon.with_entities(&entities::appositions(&norm.text, &ex.lexicon));
+    let lex = ex
+        .lexicon
+        .with_entities(&entities::appositions(&norm.text, &ex.lexicon));
     let id = |d: usize| d;
     let src = engine::Source {
         norm: &norm,
@@ -145,4 +151,31 @@ pub fn extract_str(text: &str, published: Option<&str>, ex: &Extractor) -> Vec<C
         published_text: published.map(str::to_string),
     };
     engine::extract(&src, &ex.rules, &lex)
+}
+
+/// Documentation of one kind of finding (`rules/findings.yaml`).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingDoc {
+    pub id: String,
+    pub name: String,
+    pub severity: crate::model::Severity,
+    pub summary: String,
+    pub help: String,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FindingDocs {
+    findings: Vec<FindingDoc>,
+}
+
+/// The documentation of every kind of finding in these data files.
+pub fn finding_docs(files: &[DataFile], problems: &mut Vec<Problem>) -> Vec<FindingDoc> {
+    files
+        .iter()
+        .filter(|f| f.kind() == DataKind::Findings)
+        .filter_map(|f| lexicon::parse_yaml::<FindingDocs>(f, problems))
+        .flat_map(|d| d.findings)
+        .collect()
 }

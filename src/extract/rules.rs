@@ -6,12 +6,12 @@
 //! A rule file that does not load is a diagnostic pointing into the YAML; the other files
 //! (and the other rules of a file whose single rule has a bad pattern) still load.
 
+use super::DataFile;
 use crate::model::{Problem, Severity, Span};
 use crate::yamlio;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use super::DataFile;
 
 /// A rule file.
 #[derive(Debug, Clone, Deserialize)]
@@ -176,8 +176,8 @@ pub fn compile_pattern(pattern: &str) -> Result<Regex, String> {
         } else if let Some((name, ty)) = inner.split_once(':') {
             let name = name.trim();
             let ty = ty.trim();
-            let markers =
-                marker::for_type(ty).ok_or_else(|| format!("unknown slot type `{ty}` in `{{{inner}}}`"))?;
+            let markers = marker::for_type(ty)
+                .ok_or_else(|| format!("unknown slot type `{ty}` in `{{{inner}}}`"))?;
             if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                 return Err(format!("bad slot name `{name}` in `{{{inner}}}`"));
             }
@@ -223,7 +223,11 @@ impl RuleSet {
             let file: RuleFile = match yamlio::from_str(text) {
                 Ok(f) => f,
                 Err(e) => {
-                    problems.push(problem(&display, e.offset, format!("invalid rule file: {}", e.message)));
+                    problems.push(problem(
+                        &display,
+                        e.offset,
+                        format!("invalid rule file: {}", e.message),
+                    ));
                     continue;
                 }
             };
@@ -244,7 +248,11 @@ impl RuleSet {
                     }
                     Err(msg) => {
                         let at = find_offset(text, &msg.1).or(at);
-                        problems.push(problem(&display, at, format!("rule `{}` skipped: {}", def.id, msg.0)));
+                        problems.push(problem(
+                            &display,
+                            at,
+                            format!("rule `{}` skipped: {}", def.id, msg.0),
+                        ));
                     }
                 }
             }
@@ -273,11 +281,20 @@ fn compile_rule(def: RuleDef, path: &str) -> Result<Rule, (String, String)> {
     }
     let mut regexes = Vec::new();
     for p in &def.patterns {
-        let re = compile_pattern(p).map_err(|e| (format!("invalid pattern: {e}"), p.chars().take(20).collect()))?;
+        let re = compile_pattern(p).map_err(|e| {
+            (
+                format!("invalid pattern: {e}"),
+                p.chars().take(20).collect(),
+            )
+        })?;
         regexes.push(re);
     }
     for e in &def.emit {
-        let known = |slot: &str| regexes.iter().any(|r| r.capture_names().flatten().any(|n| n == slot));
+        let known = |slot: &str| {
+            regexes
+                .iter()
+                .any(|r| r.capture_names().flatten().any(|n| n == slot))
+        };
         if !known(&e.value) {
             return Err((
                 format!("emit value slot `{}` is not in any pattern", e.value),
@@ -286,7 +303,10 @@ fn compile_rule(def: RuleDef, path: &str) -> Result<Rule, (String, String)> {
         }
         if let Some(s) = &e.subject {
             if !known(s) {
-                return Err((format!("emit subject slot `{s}` is not in any pattern"), format!("subject: {s}")));
+                return Err((
+                    format!("emit subject slot `{s}` is not in any pattern"),
+                    format!("subject: {s}"),
+                ));
             }
         }
     }

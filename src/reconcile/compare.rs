@@ -102,7 +102,18 @@ fn part_days(part: Option<&str>) -> (u32, u32) {
 }
 
 fn dates_agree(a: &Value, b: &Value) -> bool {
-    let (Value::Date { value: va, part: pa, .. }, Value::Date { value: vb, part: pb, .. }) = (a, b)
+    let (
+        Value::Date {
+            value: va,
+            part: pa,
+            ..
+        },
+        Value::Date {
+            value: vb,
+            part: pb,
+            ..
+        },
+    ) = (a, b)
     else {
         return false;
     };
@@ -150,9 +161,10 @@ pub fn agree(a: &Value, b: &Value) -> Option<bool> {
     }
     match (a, b) {
         (Value::Date { .. }, Value::Date { .. }) => Some(dates_agree(a, b)),
-        (Value::Entity { canonical: x, .. }, Value::Entity { canonical: y, .. }) => {
-            Some(crate::extract::lexicon::fold_name(x).eq_ignore_ascii_case(&crate::extract::lexicon::fold_name(y)))
-        }
+        (Value::Entity { canonical: x, .. }, Value::Entity { canonical: y, .. }) => Some(
+            crate::extract::lexicon::fold_name(x)
+                .eq_ignore_ascii_case(&crate::extract::lexicon::fold_name(y)),
+        ),
         (Value::Text { text: x }, Value::Text { text: y }) => Some(x == y),
         _ => {
             let (a1, a2) = scaled(a)?;
@@ -189,9 +201,18 @@ mod tests {
     #[test]
     fn hedges_and_rounding() {
         // 五万余 vs 超过5万
-        assert_eq!(agree(&q(Some(5e4), None, 5e4, 1e4), &q(Some(5e4), None, 5e4, 1e4)), Some(true));
+        assert_eq!(
+            agree(&q(Some(5e4), None, 5e4, 1e4), &q(Some(5e4), None, 5e4, 1e4)),
+            Some(true)
+        );
         // 4B vs 小于5B
-        assert_eq!(agree(&q(Some(3.5e9), Some(4.5e9), 4e9, 1e9), &q(None, Some(5e9), 5e9, 1e9)), Some(true));
+        assert_eq!(
+            agree(
+                &q(Some(3.5e9), Some(4.5e9), 4e9, 1e9),
+                &q(None, Some(5e9), 5e9, 1e9)
+            ),
+            Some(true)
+        );
         // 333.79亿 vs 334亿
         let a = q(Some(333.785e8), Some(333.795e8), 333.79e8, 0.01e8);
         let b = q(Some(333.5e8), Some(334.5e8), 334e8, 1e8);
@@ -204,10 +225,25 @@ mod tests {
 
     #[test]
     fn dates_by_precision() {
-        assert_eq!(agree(&date("2025-02-06", None), &date("2025-02", None)), Some(true));
-        assert_eq!(agree(&date("XXXX-02-06", None), &date("2025-02", None)), Some(true));
-        assert_eq!(agree(&date("2024-12", None), &date("2025-01", None)), Some(false));
-        assert_eq!(agree(&date("2016", Some("late")), &date("2016-07", None)), Some(false));
-        assert_eq!(agree(&date("2025-09", Some("late")), &date("2025-09-28", None)), Some(true));
+        assert_eq!(
+            agree(&date("2025-02-06", None), &date("2025-02", None)),
+            Some(true)
+        );
+        assert_eq!(
+            agree(&date("XXXX-02-06", None), &date("2025-02", None)),
+            Some(true)
+        );
+        assert_eq!(
+            agree(&date("2024-12", None), &date("2025-01", None)),
+            Some(false)
+        );
+        assert_eq!(
+            agree(&date("2016", Some("late")), &date("2016-07", None)),
+            Some(false)
+        );
+        assert_eq!(
+            agree(&date("2025-09", Some("late")), &date("2025-09-28", None)),
+            Some(true)
+        );
     }
 }

@@ -23,6 +23,7 @@ const NON_KEY_QUALIFIERS: &[&str] = &["as_of", "as_of_source", "mode", "via"];
 /// Everything the reconciler needs besides the claims.
 pub struct Context<'a> {
     pub docs: &'a [DocumentInfo],
+    pub knowledge: &'a Knowledge,
     /// `source[i]`: the independent source of document `i` (same order as `docs`).
     pub source: Vec<usize>,
 }
@@ -39,6 +40,34 @@ impl Context<'_> {
             .map(|c| self.source[self.doc_index(&c.doc)])
             .collect::<BTreeSet<_>>()
             .len()
+    }
+}
+
+/// What the reconciler knows besides the claims: which organisation is part of which
+/// (gazetteer `parent`, and `part-of` claims of the articles).
+#[derive(Debug, Clone, Default)]
+pub struct Knowledge {
+    pub parents: BTreeMap<String, String>,
+}
+
+impl Knowledge {
+    /// Is `a` the same as `b` or one of its ancestors (or the reverse)?
+    pub fn related(&self, a: &str, b: &str) -> bool {
+        self.is_ancestor(a, b) || self.is_ancestor(b, a)
+    }
+
+    fn is_ancestor(&self, a: &str, b: &str) -> bool {
+        let mut cur = b;
+        for _ in 0..8 {
+            if cur == a {
+                return true;
+            }
+            match self.parents.get(cur) {
+                Some(p) => cur = p,
+                None => return false,
+            }
+        }
+        false
     }
 }
 
@@ -66,11 +95,18 @@ pub fn group_key(c: &Claim) -> String {
 }
 
 fn mode(c: &Claim) -> &str {
-    c.qualifiers.get("mode").map(String::as_str).unwrap_or("single")
+    c.qualifiers
+        .get("mode")
+        .map(String::as_str)
+        .unwrap_or("single")
 }
 
 /// Values and their support, majority first (ties by value text).
-pub fn value_table(ctx: &Context, claims: &[&Claim], label: impl Fn(&Claim) -> String) -> Vec<ValueSupport> {
+pub fn value_table(
+    ctx: &Context,
+    claims: &[&Claim],
+    label: impl Fn(&Claim) -> String,
+) -> Vec<ValueSupport> {
     let mut by: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         by.entry(label(c)).or_default().push(c);
@@ -105,9 +141,15 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Reconcile all claims of a run into findings, in a deterministic order.
-pub fn reconcile(docs: &[DocumentInfo], claims: &[Claim], shingles: &[Vec<u64>]) -> Vec<Finding> {
+pub fn reconcile(
+    docs: &[DocumentInfo],
+    claims: &[Claim],
+    shingles: &[Vec<u64>],
+    knowledge: &Knowledge,
+) -> Vec<Finding> {
     let ctx = Context {
         docs,
+        knowledge,
         source: if shingles.len() == docs.len() {
             sources::source_groups(shingles)
         } else {
@@ -158,11 +200,17 @@ pub fn reconcile(docs: &[DocumentInfo], claims: &[Claim], shingles: &[Vec<u64>])
         }
     }
     // Deterministic order and ids.
-    let num = |id: &str| id.trim_start_matches('C').parse::<usize>().unwrap_or(usize::MAX);
+    let num = |id: &str| {
+        id.trim_start_matches('C')
+            .parse::<usize>()
+            .unwrap_or(usize::MAX)
+    };
     findings.sort_by(|a, b| {
         let ka = a.claims.iter().map(|c| num(c)).min();
         let kb = b.claims.iter().map(|c| num(c)).min();
-        ka.cmp(&kb).then(a.kind.cmp(&b.kind)).then(a.fingerprint.cmp(&b.fingerprint))
+        ka.cmp(&kb)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.fingerprint.cmp(&b.fingerprint))
     });
     for (i, f) in findings.iter_mut().enumerate() {
         f.id = format!("F{}", i + 1);
@@ -209,7 +257,11 @@ fn variant_spellings(ctx: &Context, claims: &[Claim]) -> (Vec<Finding>, BTreeMap
             } else {
                 Severity::Warning
             };
-            let mut ids: Vec<String> = cmaj.iter().chain(cmin.iter()).map(|c| c.id.clone()).collect();
+            let mut ids: Vec<String> = cmaj
+                .iter()
+                .chain(cmin.iter())
+                .map(|c| c.id.clone())
+                .collect();
             ids.sort_by_key(|id| id.trim_start_matches('C').parse::<usize>().unwrap_or(0));
             ids.dedup();
             let values = vec![
@@ -264,9 +316,14 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
     let values = value_table(ctx, group, |c| display(&c.value));
     let c0 = group[0];
     let exact = group.iter().all(|c| {
-        crate::extract::engine::hedge_of(&c.value).is_none_or(|h| h == crate::extract::recognize::Hedge::Exact)
+        crate::extract::engine::hedge_of(&c.value)
+            .is_none_or(|h| h == crate::extract::recognize::Hedge::Exact)
     });
-    let severity = if exact { Severity::Error } else { Severity::Warning };
+    let severity = if exact {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     let summary: Vec<String> = values
         .iter()
         .map(|v| format!("{} ({} {})", v.value, v.support, plural(v.support)))

@@ -50,13 +50,26 @@ pub fn variant(a: &str, b: &str) -> Option<Variant> {
     // Which characters differ? Digits mean versions.
     if ca.len() == cb.len() {
         let diff: Vec<usize> = (0..ca.len()).filter(|&i| ca[i] != cb[i]).collect();
-        if diff.iter().any(|&i| ca[i].is_ascii_digit() || cb[i].is_ascii_digit()) {
+        // Digits, or letters next to digits (4o / 4V), are versions.
+        let near_digit = |i: usize| {
+            let around = |v: &Vec<char>| {
+                v[i].is_ascii_digit()
+                    || (i > 0 && v[i - 1].is_ascii_digit())
+                    || v.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+            };
+            around(&ca) || around(&cb)
+        };
+        if diff.iter().any(|&i| near_digit(i)) {
             return None;
         }
         if diff.len() == 2 && diff[1] == diff[0] + 1 {
             return Some(Variant::Transposition);
         }
-        if diff.len() == 1 && shorter >= 6 && ca[diff[0]].is_alphabetic() && cb[diff[0]].is_alphabetic() {
+        if diff.len() == 1
+            && shorter >= 6
+            && ca[diff[0]].is_alphabetic()
+            && cb[diff[0]].is_alphabetic()
+        {
             return Some(Variant::Substitution);
         }
         return None;
@@ -65,8 +78,14 @@ pub fn variant(a: &str, b: &str) -> Option<Variant> {
     if shorter < 7 {
         return None;
     }
-    let (long, short) = if ca.len() > cb.len() { (&ca, &cb) } else { (&cb, &ca) };
-    let i = (0..short.len()).find(|&i| long[i] != short[i]).unwrap_or(short.len());
+    let (long, short) = if ca.len() > cb.len() {
+        (&ca, &cb)
+    } else {
+        (&cb, &ca)
+    };
+    let i = (0..short.len())
+        .find(|&i| long[i] != short[i])
+        .unwrap_or(short.len());
     if long[i].is_ascii_digit() {
         return None;
     }
@@ -79,10 +98,22 @@ mod tests {
 
     #[test]
     fn typos_are_variants() {
-        assert_eq!(variant("HyperGAI", "HyperAGI"), Some(Variant::Transposition));
-        assert_eq!(variant("Anthropic", "Anthorpic"), Some(Variant::Transposition));
-        assert_eq!(variant("Qwen2.5-Max", "Qwen2.5-Ma"), Some(Variant::Omission));
-        assert_eq!(variant("Kestrel Dynamics", "Kestral Dynamics"), Some(Variant::Substitution));
+        assert_eq!(
+            variant("HyperGAI", "HyperAGI"),
+            Some(Variant::Transposition)
+        );
+        assert_eq!(
+            variant("Anthropic", "Anthorpic"),
+            Some(Variant::Transposition)
+        );
+        assert_eq!(
+            variant("Qwen2.5-Max", "Qwen2.5-Ma"),
+            Some(Variant::Omission)
+        );
+        assert_eq!(
+            variant("Kestrel Dynamics", "Kestral Dynamics"),
+            Some(Variant::Substitution)
+        );
     }
 
     #[test]
@@ -92,5 +123,7 @@ mod tests {
         assert_eq!(variant("o1", "o3"), None);
         assert_eq!(variant("DeepSeek", "Deepseek"), None);
         assert_eq!(variant("Gemini", "Gemma"), None);
+        assert_eq!(variant("GPT-4o", "GPT-4V"), None);
+        assert_eq!(variant("GPT-4o", "GPT-4V"), None);
     }
 }

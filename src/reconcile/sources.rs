@@ -68,7 +68,7 @@ pub fn source_groups(shingles: &[Vec<u64>]) -> Vec<usize> {
     pairs.sort();
     for ((a, b), k) in pairs {
         let smaller = shingles[a].len().min(shingles[b].len());
-        if smaller >= 8 && k * 2 >= smaller {
+        if smaller >= 4 && k * 2 >= smaller {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             if ra != rb {
                 let (lo, hi) = (ra.min(rb), ra.max(rb));
@@ -85,9 +85,11 @@ mod tests {
 
     #[test]
     fn copies_are_one_source() {
-        let a = "星河集团今天宣布，研究员林嘉禾加入集团，出任副总裁兼首席科学家，负责多模态研究与应用。";
+        let a = "星河集团今天宣布，研究员林嘉禾加入集团，出任副总裁兼首席科学家，负责多模态研究与应用。\
+                 他此前在新加坡的大学任教十余年，发表论文两百余篇，并在二〇二二年创办了一家初创公司。";
         let b = format!("转载：{a}");
-        let c = "另一家媒体的独立报道，内容完全不同，讲的是季度营收和利润，以及研发投入的变化情况。";
+        let c =
+            "另一家媒体的独立报道，内容完全不同，讲的是季度营收和利润，以及研发投入的变化情况。";
         let g = source_groups(&[shingles(a), shingles(&b), shingles(c)]);
         assert_eq!(g[0], g[1]);
         assert_ne!(g[0], g[2]);

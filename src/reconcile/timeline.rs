@@ -8,45 +8,78 @@ use crate::extract::engine::display;
 use crate::model::{Claim, Finding, Severity};
 use std::collections::BTreeMap;
 
-/// (year, month, day) of an as-of value; 0 for unknown parts.
-fn when(c: &Claim) -> Option<(i32, u32, u32)> {
+/// An as-of time: (year, month, day, order), 0 for unknown parts; `order` is -1 for "just
+/// before" that date (a value a sentence says was left: 从X转岗至Y).
+type When = (i32, u32, u32, i8);
+
+/// The as-of time of a claim.
+fn when(c: &Claim) -> Option<When> {
     let s = c.qualifiers.get("as_of")?;
-    let mut it = s.split(|ch: char| ch == '-' || ch == ' ');
+    let (order, s) = match s.strip_prefix("before ") {
+        Some(rest) => (-1, rest),
+        None => (0, s.as_str()),
+    };
+    let mut it = s.split(['-', ' ']);
     let y = it.next()?.parse().ok()?;
     let m = it.next().and_then(|m| m.parse().ok()).unwrap_or(0);
     let d = it.next().and_then(|d| d.parse().ok()).unwrap_or(0);
-    Some((y, m, d))
+    Some((y, m, d, order))
 }
 
 fn implicit(c: &Claim) -> bool {
-    c.qualifiers.get("as_of_source").is_some_and(|s| s == "published")
+    c.qualifiers
+        .get("as_of_source")
+        .is_some_and(|s| s == "published")
 }
 
-fn show(t: (i32, u32, u32)) -> String {
-    match t {
-        (y, 0, _) => format!("{y:04}"),
-        (y, m, 0) => format!("{y:04}-{m:02}"),
-        (y, m, d) => format!("{y:04}-{m:02}-{d:02}"),
+fn show(t: When) -> String {
+    let date = match t {
+        (y, 0, _, _) => format!("{y:04}"),
+        (y, m, 0, _) => format!("{y:04}-{m:02}"),
+        (y, m, d, _) => format!("{y:04}-{m:02}-{d:02}"),
+    };
+    if t.3 < 0 {
+        format!("before {date}")
+    } else {
+        date
     }
 }
 
 /// Findings for one group of a time-varying predicate.
 pub fn findings(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
-    let dated: Vec<(&Claim, (i32, u32, u32))> =
-        group.iter().filter_map(|c| when(c).map(|t| (*c, t))).collect();
-    let mut by_value: BTreeMap<String, Vec<(&Claim, (i32, u32, u32))>> = BTreeMap::new();
+    let dated: Vec<(&Claim, When)> = group
+        .iter()
+        .filter_map(|c| when(c).map(|t| (*c, t)))
+        .collect();
+    let mut by_value: BTreeMap<String, Vec<(&Claim, When)>> = BTreeMap::new();
     for (c, t) in &dated {
         by_value.entry(display(&c.value)).or_default().push((c, *t));
     }
     if by_value.len() < 2 {
         return vec![];
     }
+    // Values that are one organisation and a unit of it are not different.
+    let names: Vec<&String> = by_value.keys().collect();
+    let all_related = names.iter().enumerate().all(|(i, a)| {
+        names
+            .iter()
+            .skip(i + 1)
+            .all(|b| ctx.knowledge.related(a, b))
+    });
+    if all_related {
+        return vec![];
+    }
     let c0 = group[0];
     let mut out = vec![];
     // The timeline: each value at its earliest time.
-    let mut order: Vec<(String, (i32, u32, u32))> = by_value
+    let mut order: Vec<(String, When)> = by_value
         .iter()
-        .map(|(v, cs)| (v.clone(), cs.iter().map(|(_, t)| *t).min().unwrap_or((0, 0, 0))))
+        .map(|(v, cs)| {
+            (
+                v.clone(),
+                cs.iter().map(|(_, t)| *t).min().unwrap_or((0, 0, 0, 0)),
+            )
+        })
         .collect();
     order.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     let first_time = order.first().map(|o| o.1);
@@ -59,7 +92,11 @@ pub fn findings(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
     let steps: Vec<String> = order
         .iter()
         .map(|(v, t)| {
-            let n = values.iter().find(|x| &x.value == v).map(|x| x.support).unwrap_or(0);
+            let n = values
+                .iter()
+                .find(|x| &x.value == v)
+                .map(|x| x.support)
+                .unwrap_or(0);
             format!("{v} (as of {}, {n} {})", show(*t), plural(n))
         })
         .collect();
@@ -76,7 +113,7 @@ pub fn findings(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
                 "sources disagree on {} of {} as of {}: {}",
                 c0.predicate,
                 c0.subject,
-                show(first_time.unwrap_or((0, 0, 0))),
+                show(first_time.unwrap_or((0, 0, 0, 0))),
                 steps.join(" vs ")
             ),
             claims: ids,
@@ -110,15 +147,26 @@ pub fn findings(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
         }
         let x = display(&c.value);
         let x_first = by_value[&x].iter().map(|(_, t)| *t).min().unwrap_or(*t);
-        let newer: Vec<&(&Claim, (i32, u32, u32))> = dated
+        let newer: Vec<&(&Claim, When)> = dated
             .iter()
-            .filter(|(o, ot)| o.doc != c.doc && *ot < *t && *ot > x_first && display(&o.value) != x)
+            .filter(|(o, ot)| {
+                let y = display(&o.value);
+                o.doc != c.doc
+                    && *ot < *t
+                    && *ot > x_first
+                    && y != x
+                    && !ctx.knowledge.related(&x, &y)
+            })
             .collect();
         let Some(latest) = newer.iter().map(|(_, ot)| *ot).max() else {
             continue;
         };
         // The value in force just before the article: the latest change before it.
-        let current: Vec<&Claim> = newer.iter().filter(|(_, ot)| *ot == latest).map(|(o, _)| *o).collect();
+        let current: Vec<&Claim> = newer
+            .iter()
+            .filter(|(_, ot)| *ot == latest)
+            .map(|(o, _)| *o)
+            .collect();
         let y = display(&current[0].value);
         let mut ids: Vec<String> = std::iter::once(c.id.clone())
             .chain(current.iter().map(|o| o.id.clone()))
