@@ -4,7 +4,12 @@
 //! Input is normalized text (traditional already folded to simplified, full-width to ASCII);
 //! offsets in [`Recognized`] are byte offsets into that text.
 
+mod compose;
+mod dates;
+mod english;
 pub mod jsonl;
+mod numbers;
+mod text;
 
 use chrono::NaiveDate;
 
@@ -81,6 +86,9 @@ pub struct RangeVal {
     pub max: Option<f64>,
     pub min_inclusive: bool,
     pub max_inclusive: bool,
+    /// What the bounds count: an ISO currency code for a money range ("USD"; "money" when
+    /// the currency is unknown), "%" for percents, "x" for multiples, None for plain figures.
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,6 +124,12 @@ pub struct DateVal {
     pub part: Option<Part>,
     /// True when the year (or more) came from the reference date, not the text.
     pub relative: bool,
+    /// True when the text names no year at all ("2月6日") and the year was guessed from the
+    /// reference (the reference's own year). `timex()` still shows the guessed year; the
+    /// conformance output writes `XXXX` for these.
+    pub inferred: bool,
+    /// The text dates something from this point on: "2020年至今", "自2018年以来", "since 2016".
+    pub since: bool,
 }
 
 impl DateVal {
@@ -182,7 +196,62 @@ pub struct Recognized {
 
 /// Recognize values in normalized text. `reference` resolves relative dates (今年6月,
 /// last month); without it those keep an unknown year.
+///
+/// The result is sorted by start and non-overlapping: among overlapping candidates the
+/// longest wins (a money expression swallows its figure, a date its numbers), ties going
+/// to the more specific kind (date > money > percent > range > number).
 pub fn recognize(text: &str, reference: Option<NaiveDate>) -> Vec<Recognized> {
-    let _ = (text, reference);
-    Vec::new()
+    let t = text::Text::new(text);
+    let toks = numbers::scan(&t);
+    let han = t.cs.iter().any(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+    let mut cands = dates::scan(&t, &toks, reference, han);
+    cands.extend(compose::candidates(&t, &toks));
+    select(&t, cands)
+}
+
+/// The figures alone, as a number recognizer sees them (numbers inside dates, money and
+/// percents included; "百分之" markers left out). Used by the conformance output.
+pub fn figures(text: &str) -> Vec<Recognized> {
+    let t = text::Text::new(text);
+    numbers::scan(&t)
+        .into_iter()
+        .filter(|n| n.kind == numbers::NumKind::Plain)
+        .map(|n| Recognized {
+            start: t.off[n.start],
+            end: t.off[n.end],
+            kind: Kind::Number(Num {
+                value: n.value,
+                step: n.step,
+                hedge: n.hedge,
+            }),
+        })
+        .collect()
+}
+
+fn select(t: &text::Text, mut cands: Vec<compose::Cand>) -> Vec<Recognized> {
+    cands.retain(|c| c.end > c.start);
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.prio.cmp(&a.prio))
+            .then(a.start.cmp(&b.start))
+    });
+    // taken spans never overlap, so the one starting last before `end` decides
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut out = Vec::new();
+    for c in cands {
+        if let Some((_, &e)) = taken.range(..c.end).next_back() {
+            if e > c.start {
+                continue;
+            }
+        }
+        taken.insert(c.start, c.end);
+        out.push(Recognized {
+            start: t.off[c.start],
+            end: t.off[c.end],
+            kind: c.kind,
+        });
+    }
+    out.sort_by_key(|r| r.start);
+    out
 }

@@ -1,0 +1,929 @@
+//! The composite layer over the figures: percents, multiples, money, hedges, ordinals and
+//! ranges. Produces candidates; `mod.rs` keeps the longest non-overlapping ones.
+
+use super::numbers::{cn_big, cn_digit, NumKind, NumTok};
+use super::text::Text;
+use super::{Hedge, Kind, Money, Num, RangeVal};
+
+/// A candidate value over character indices `[start, end)`.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Tie-break among equally long candidates: higher wins.
+    pub prio: u8,
+}
+
+/// Match a Chinese word at `i`, allowing spaces between its characters ("个 百 分点").
+pub(crate) fn cn_word(t: &Text, i: usize, w: &str) -> Option<usize> {
+    let mut j = i;
+    for (k, c) in w.chars().enumerate() {
+        if k > 0 {
+            j = t.skip_sp(j);
+        }
+        if t.at(j) != c {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+fn num(tok: &NumTok) -> Num {
+    Num {
+        value: tok.value,
+        step: tok.step,
+        hedge: tok.hedge,
+    }
+}
+
+/// Currency words written after a figure, longest first: (word, ISO code, unit value).
+const CURRENCY_AFTER: &[(&str, &str, f64)] = &[
+    ("元人民币", "CNY", 1.0),
+    ("新台币", "TWD", 1.0),
+    ("新台幣", "TWD", 1.0),
+    ("新加坡元", "SGD", 1.0),
+    ("瑞士法郎", "CHF", 1.0),
+    ("人民币", "CNY", 1.0),
+    ("美元", "USD", 1.0),
+    ("美圆", "USD", 1.0),
+    ("美金", "USD", 1.0),
+    ("美分", "USD", 0.01),
+    ("欧元", "EUR", 1.0),
+    ("英镑", "GBP", 1.0),
+    ("日元", "JPY", 1.0),
+    ("日圆", "JPY", 1.0),
+    ("韩元", "KRW", 1.0),
+    ("韩圜", "KRW", 1.0),
+    ("韩圆", "KRW", 1.0),
+    ("韩币", "KRW", 1.0),
+    ("港元", "HKD", 1.0),
+    ("港币", "HKD", 1.0),
+    ("港圆", "HKD", 1.0),
+    ("台币", "TWD", 1.0),
+    ("澳元", "AUD", 1.0),
+    ("加元", "CAD", 1.0),
+    ("新元", "SGD", 1.0),
+    ("卢布", "RUB", 1.0),
+    ("卢比", "INR", 1.0),
+    ("奈拉", "NGN", 1.0),
+    ("泰铢", "THB", 1.0),
+    ("澳门元", "MOP", 1.0),
+    ("澳门币", "MOP", 1.0),
+    ("比特币", "", 1.0),
+    ("法郎", "CHF", 1.0),
+    ("元", "CNY", 1.0),
+    ("圆", "CNY", 1.0),
+    ("块", "CNY", 1.0),
+];
+
+const CURRENCY_WORDS_AFTER: &[(&str, &str)] = &[
+    ("us dollars", "USD"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("pounds", "GBP"),
+    ("yen", "JPY"),
+    ("won", "KRW"),
+    ("rupees", "INR"),
+    ("usd", "USD"),
+    ("cny", "CNY"),
+    ("rmb", "CNY"),
+    ("hkd", "HKD"),
+    ("eur", "EUR"),
+    ("jpy", "JPY"),
+    ("krw", "KRW"),
+    ("twd", "TWD"),
+    ("gbp", "GBP"),
+];
+
+const CURRENCY_BEFORE: &[(&str, &str)] = &[
+    ("us$", "USD"),
+    ("hk$", "HKD"),
+    ("nt$", "TWD"),
+    ("s$", "SGD"),
+    ("a$", "AUD"),
+    ("c$", "CAD"),
+    ("rmb", "CNY"),
+    ("usd", "USD"),
+    ("cny", "CNY"),
+    ("hkd", "HKD"),
+    ("eur", "EUR"),
+    ("jpy", "JPY"),
+    ("krw", "KRW"),
+    ("twd", "TWD"),
+    ("gbp", "GBP"),
+    ("人民币", "CNY"),
+    ("$", "USD"),
+    ("¥", "CNY"),
+    ("￥", "CNY"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("₩", "KRW"),
+];
+
+/// Currency after a figure ending at `e`: (end, iso, unit value).
+fn currency_after(t: &Text, e: usize) -> Option<(usize, &'static str, f64)> {
+    let k = t.skip_sp(e);
+    // "20个比特币"
+    let k = if t.at(k) == '个' && t.starts(k + 1, "比特币").is_some() {
+        k + 1
+    } else {
+        k
+    };
+    for (w, iso, u) in CURRENCY_AFTER {
+        if let Some(end) = t.starts(k, w) {
+            if *w == "块" && matches!(t.at(end), '蛋' | '地' | '石' | '板' | '头' | '肉') {
+                return None;
+            }
+            if *w == "元" && matches!(t.at(end), '素' | '旦' | '首' | '宵' | '件' | '老' | '月')
+            {
+                return None;
+            }
+            return Some((end, iso, *u));
+        }
+    }
+    if k > e || t.lat(k).is_ascii_alphabetic() {
+        for (w, iso) in CURRENCY_WORDS_AFTER {
+            if let Some(end) = t.word(k, w) {
+                return Some((end, iso, 1.0));
+            }
+        }
+    }
+    None
+}
+
+fn currency_before(t: &Text, s: usize) -> Option<(usize, &'static str)> {
+    let k = t.back_sp(s);
+    if s - k > 1 {
+        return None;
+    }
+    for (w, iso) in CURRENCY_BEFORE {
+        if let Some(st) = t.ends(k, w) {
+            if w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && st > 0
+                && t.lat(st - 1).is_ascii_alphabetic()
+            {
+                continue;
+            }
+            return Some((st, iso));
+        }
+    }
+    None
+}
+
+/// Prefix hedges: (word, hedge). `Equal` ranges are handled apart.
+const PREFIX: &[(&str, Hedge)] = &[
+    ("大于或者等于", Hedge::AtLeast),
+    ("大于或等于", Hedge::AtLeast),
+    ("大于等于", Hedge::AtLeast),
+    ("不小于", Hedge::AtLeast),
+    ("不少于", Hedge::AtLeast),
+    ("不低于", Hedge::AtLeast),
+    ("至少", Hedge::AtLeast),
+    ("最少", Hedge::AtLeast),
+    ("起码", Hedge::AtLeast),
+    ("小于或者等于", Hedge::AtMost),
+    ("小于或等于", Hedge::AtMost),
+    ("小于等于", Hedge::AtMost),
+    ("不大于", Hedge::AtMost),
+    ("不多于", Hedge::AtMost),
+    ("不超过", Hedge::AtMost),
+    ("不高于", Hedge::AtMost),
+    ("至多", Hedge::AtMost),
+    ("最多", Hedge::AtMost),
+    ("顶多", Hedge::AtMost),
+    ("大于", Hedge::MoreThan),
+    ("多于", Hedge::MoreThan),
+    ("高于", Hedge::MoreThan),
+    ("超过", Hedge::MoreThan),
+    ("超出", Hedge::MoreThan),
+    ("逾", Hedge::MoreThan),
+    ("超", Hedge::MoreThan),
+    ("过", Hedge::MoreThan),
+    ("小于", Hedge::LessThan),
+    ("少于", Hedge::LessThan),
+    ("低于", Hedge::LessThan),
+    ("不足", Hedge::LessThan),
+    ("不到", Hedge::LessThan),
+    ("未满", Hedge::LessThan),
+    ("接近", Hedge::Nearly),
+    ("将近", Hedge::Nearly),
+    ("逼近", Hedge::Nearly),
+    ("几乎", Hedge::Nearly),
+    ("近", Hedge::Nearly),
+    ("大约", Hedge::Approx),
+    ("大概", Hedge::Approx),
+    ("大致", Hedge::Approx),
+    ("约", Hedge::Approx),
+    (">=", Hedge::AtLeast),
+    ("≥", Hedge::AtLeast),
+    ("<=", Hedge::AtMost),
+    ("≤", Hedge::AtMost),
+    (">", Hedge::MoreThan),
+    ("<", Hedge::LessThan),
+];
+
+const PREFIX_EN: &[(&str, Hedge)] = &[
+    ("greater than or equal to", Hedge::AtLeast),
+    ("more than or equal to", Hedge::AtLeast),
+    ("less than or equal to", Hedge::AtMost),
+    ("no less than", Hedge::AtLeast),
+    ("not less than", Hedge::AtLeast),
+    ("no fewer than", Hedge::AtLeast),
+    ("at least", Hedge::AtLeast),
+    ("a minimum of", Hedge::AtLeast),
+    ("no more than", Hedge::AtMost),
+    ("not more than", Hedge::AtMost),
+    ("at most", Hedge::AtMost),
+    ("up to", Hedge::AtMost),
+    ("a maximum of", Hedge::AtMost),
+    ("more than", Hedge::MoreThan),
+    ("greater than", Hedge::MoreThan),
+    ("higher than", Hedge::MoreThan),
+    ("larger than", Hedge::MoreThan),
+    ("in excess of", Hedge::MoreThan),
+    ("exceeding", Hedge::MoreThan),
+    ("over", Hedge::MoreThan),
+    ("above", Hedge::MoreThan),
+    ("less than", Hedge::LessThan),
+    ("fewer than", Hedge::LessThan),
+    ("lower than", Hedge::LessThan),
+    ("under", Hedge::LessThan),
+    ("below", Hedge::LessThan),
+    ("nearly", Hedge::Nearly),
+    ("almost", Hedge::Nearly),
+    ("close to", Hedge::Nearly),
+    ("approximately", Hedge::Approx),
+    ("roughly", Hedge::Approx),
+    ("around", Hedge::Approx),
+    ("about", Hedge::Approx),
+    ("approx.", Hedge::Approx),
+    ("some", Hedge::Approx),
+];
+
+const SUFFIX: &[(&str, Hedge)] = &[
+    ("或者以上", Hedge::AtLeast),
+    ("或以上", Hedge::AtLeast),
+    ("及以上", Hedge::AtLeast),
+    ("或者更多", Hedge::AtLeast),
+    ("或更多", Hedge::AtLeast),
+    ("或者以下", Hedge::AtMost),
+    ("或以下", Hedge::AtMost),
+    ("及以下", Hedge::AtMost),
+    ("以上", Hedge::MoreThan),
+    ("之上", Hedge::MoreThan),
+    ("有余", Hedge::MoreThan),
+    ("出头", Hedge::MoreThan),
+    ("以下", Hedge::LessThan),
+    ("之下", Hedge::LessThan),
+    ("以内", Hedge::AtMost),
+    ("之内", Hedge::AtMost),
+    ("左右", Hedge::Approx),
+    ("上下", Hedge::Approx),
+];
+
+const SUFFIX_EN: &[(&str, Hedge)] = &[
+    ("or more", Hedge::AtLeast),
+    ("or above", Hedge::AtLeast),
+    ("and above", Hedge::AtLeast),
+    ("or greater", Hedge::AtLeast),
+    ("or higher", Hedge::AtLeast),
+    ("or less", Hedge::AtMost),
+    ("or fewer", Hedge::AtMost),
+    ("or below", Hedge::AtMost),
+];
+
+/// A prefix hedge ending just before `s` (spaces and 了/是/有/为/达 allowed in between).
+fn prefix_hedge(t: &Text, s: usize) -> Option<(usize, Hedge)> {
+    let mut k = t.back_sp(s);
+    if k > 0 && matches!(t.at(k - 1), '了' | '是' | '有' | '为' | '达') {
+        let k2 = t.back_sp(k - 1);
+        if let Some((st, h)) = prefix_word(t, k2) {
+            return Some((st, h));
+        }
+    }
+    if let Some(r) = prefix_word(t, k) {
+        return Some(r);
+    }
+    // "< = 100", "> = 2019"
+    if k > 0 && t.at(k - 1) == '=' {
+        k = t.back_sp(k - 1);
+        if k > 0 && t.at(k - 1) == '<' {
+            return Some((k - 1, Hedge::AtMost));
+        }
+        if k > 0 && t.at(k - 1) == '>' {
+            return Some((k - 1, Hedge::AtLeast));
+        }
+    }
+    None
+}
+
+fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
+    for (w, h) in PREFIX {
+        if let Some(st) = t.ends(k, w) {
+            if *w == "过"
+                && st > 0
+                && matches!(
+                    t.at(st - 1),
+                    '经' | '通' | '不' | '超' | '错' | '度' | '难' | '越' | '跳' | '走' | '去'
+                )
+            {
+                continue;
+            }
+            if *w == "近"
+                && st > 0
+                && matches!(t.at(st - 1), '最' | '附' | '接' | '将' | '靠' | '逼')
+            {
+                continue;
+            }
+            if *w == "超" && st > 0 && matches!(t.at(st - 1), '赶') {
+                continue;
+            }
+            return Some((st, *h));
+        }
+    }
+    for (w, h) in PREFIX_EN {
+        if let Some(st) = t.ends_word(k, w) {
+            if k > st
+                && k < t.len()
+                && !super::text::is_sp(t.at(k))
+                && !t.at(k).is_ascii_punctuation()
+            {
+                // need a space between the word and the figure
+            }
+            return Some((st, *h));
+        }
+    }
+    None
+}
+
+fn suffix_hedge(t: &Text, e: usize) -> Option<(usize, Hedge)> {
+    let k = t.skip_sp(e);
+    for (w, h) in SUFFIX {
+        if let Some(end) = cn_word(t, k, w) {
+            return Some((end, *h));
+        }
+    }
+    for (w, h) in SUFFIX_EN {
+        if let Some(end) = t.word(k, w) {
+            return Some((end, *h));
+        }
+    }
+    None
+}
+
+/// What kind of value a figure is, once its context is read.
+#[derive(Debug, Clone)]
+pub(crate) struct Valued {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+/// Percent, multiple and money around a figure (no hedge yet).
+fn value_of(t: &Text, toks: &[NumTok], k: usize) -> Valued {
+    let tok = &toks[k];
+    let n = num(tok);
+    let (s, e) = (tok.start, tok.end);
+    // 百分之X / 千分之X
+    if k > 0 {
+        if let NumKind::PercentOf(d) = toks[k - 1].kind {
+            if t.skip_sp(toks[k - 1].end) == s {
+                let v = tok.value * 100.0 / d;
+                return Valued {
+                    start: toks[k - 1].start,
+                    end: e,
+                    kind: Kind::Percent(Num {
+                        value: v,
+                        step: tok.step * 100.0 / d,
+                        hedge: tok.hedge,
+                    }),
+                };
+            }
+        }
+    }
+    let k2 = t.skip_sp(e);
+    let c = t.at(k2);
+    if c == '%' || c == '％' || c == '‰' {
+        let v = if c == '‰' {
+            tok.value / 10.0
+        } else {
+            tok.value
+        };
+        return Valued {
+            start: s,
+            end: k2 + 1,
+            kind: Kind::Percent(Num { value: v, ..n }),
+        };
+    }
+    for w in ["个百分点", "百分点"] {
+        if let Some(end) = cn_word(t, k2, w) {
+            return Valued {
+                start: s,
+                end,
+                kind: Kind::Percent(n),
+            };
+        }
+    }
+    for w in [
+        "percentage points",
+        "percentage point",
+        "percentage",
+        "percents",
+        "percent",
+        "per cent",
+        "pct",
+    ] {
+        if let Some(end) = t.word(k2, w) {
+            return Valued {
+                start: s,
+                end,
+                kind: Kind::Percent(n),
+            };
+        }
+    }
+    // "percent of 10"
+    for w in ["percents of", "percent of", "per cent of"] {
+        if let Some(st) = t.ends_word(t.back_sp(s), w) {
+            return Valued {
+                start: st,
+                end: e,
+                kind: Kind::Percent(n),
+            };
+        }
+    }
+    // 成 / 折
+    if c == '成' && k2 == e && tok.value > 0.0 && tok.value <= 10.0 {
+        let nx = t.at(e + 1);
+        if !matches!(
+            nx,
+            '员' | '为'
+                | '功'
+                | '立'
+                | '本'
+                | '绩'
+                | '交'
+                | '果'
+                | '长'
+                | '都'
+                | '就'
+                | '熟'
+                | '年'
+                | '型'
+                | '品'
+                | '效'
+                | '份'
+                | '分'
+                | '人'
+                | '语'
+                | '群'
+                | '事'
+                | '批'
+                | '千'
+        ) {
+            let mut v = tok.value * 10.0;
+            let mut end = e + 1;
+            let m = t.skip_sp(end);
+            if let Some(d) = cn_digit(t.at(m)).or_else(|| t.at(m).to_digit(10).map(f64::from)) {
+                if !t.at(m + 1).is_ascii_digit()
+                    && cn_digit(t.at(m + 1)).is_none()
+                    && tok.value.fract() == 0.0
+                {
+                    v += d;
+                    end = m + 1;
+                }
+            } else if t.at(m) == '半' && m == end {
+                v += 5.0;
+                end = m + 1;
+            }
+            return Valued {
+                start: s,
+                end,
+                kind: Kind::Percent(Num {
+                    value: v,
+                    step: 1.0,
+                    hedge: tok.hedge,
+                }),
+            };
+        }
+    }
+    if c == '折' && tok.value > 0.0 && tok.value < 100.0 {
+        let nx = t.at(k2 + 1);
+        if !matches!(
+            nx,
+            '合' | '算' | '旧' | '叠' | '返' | '腾' | '扣' | '射' | '磨' | '服'
+        ) {
+            let mut v = tok.value;
+            let mut start = s;
+            // "7 2 折": two digits written apart
+            if k > 0
+                && toks[k - 1].value < 10.0
+                && tok.value < 10.0
+                && toks[k - 1].value.fract() == 0.0
+                && t.skip_sp(toks[k - 1].end) == s
+                && s > toks[k - 1].end
+            {
+                v = toks[k - 1].value * 10.0 + tok.value;
+                start = toks[k - 1].start;
+            } else if v < 10.0 {
+                v *= 10.0;
+            }
+            return Valued {
+                start,
+                end: k2 + 1,
+                kind: Kind::Percent(Num {
+                    value: v,
+                    step: 1.0,
+                    hedge: tok.hedge,
+                }),
+            };
+        }
+    }
+    if c == '倍' {
+        return Valued {
+            start: s,
+            end: k2 + 1,
+            kind: Kind::Multiple(n),
+        };
+    }
+    // money
+    if let Some((end, iso, u)) = currency_after(t, e) {
+        let mut amount = Num {
+            value: tok.value * u,
+            step: tok.step * u,
+            ..n
+        };
+        let mut end = end;
+        // sub-units: 五元三毛, 两美元又三美分, 10日元5日本銭
+        let m = t.skip_sp(end);
+        let m = if matches!(t.at(m), '又' | '零') {
+            t.skip_sp(m + 1)
+        } else {
+            m
+        };
+        if let Some(next) = toks.get(k + 1) {
+            if next.start == m {
+                let m2 = t.skip_sp(next.end);
+                let sub = [
+                    ("美分", 0.01),
+                    ("角", 0.1),
+                    ("毛", 0.1),
+                    ("分", 0.01),
+                    ("日本銭", 0.01),
+                    ("日本钱", 0.01),
+                    ("銭", 0.01),
+                    ("钱", 0.01),
+                ]
+                .iter()
+                .find_map(|(w, f)| t.starts(m2, w).map(|e2| (e2, *f)));
+                if let Some((e2, f)) = sub {
+                    amount.value += next.value * f;
+                    amount.step = f;
+                    end = e2;
+                }
+            }
+        }
+        return Valued {
+            start: s,
+            end,
+            kind: Kind::Money(Money {
+                amount,
+                currency: (!iso.is_empty()).then(|| iso.to_string()),
+            }),
+        };
+    }
+    if let Some((st, iso)) = currency_before(t, s) {
+        if tok.value >= 0.0 {
+            return Valued {
+                start: st,
+                end: e,
+                kind: Kind::Money(Money {
+                    amount: n,
+                    currency: Some(iso.to_string()),
+                }),
+            };
+        }
+    }
+    Valued {
+        start: s,
+        end: e,
+        kind: Kind::Number(n),
+    }
+}
+
+fn with_hedge(kind: &Kind, h: Hedge) -> Kind {
+    let f = |n: &Num| Num { hedge: h, ..*n };
+    match kind {
+        Kind::Number(n) => Kind::Number(f(n)),
+        Kind::Percent(n) => Kind::Percent(f(n)),
+        Kind::Multiple(n) => Kind::Multiple(f(n)),
+        Kind::Money(m) => Kind::Money(Money {
+            amount: f(&m.amount),
+            currency: m.currency.clone(),
+        }),
+        k => k.clone(),
+    }
+}
+
+pub(crate) fn main_num(kind: &Kind) -> Option<&Num> {
+    match kind {
+        Kind::Number(n) | Kind::Percent(n) | Kind::Multiple(n) | Kind::Ordinal(n) => Some(n),
+        Kind::Money(m) => Some(&m.amount),
+        _ => None,
+    }
+}
+
+/// The range unit of a value kind.
+fn unit_of(kind: &Kind) -> Option<String> {
+    match kind {
+        Kind::Percent(_) => Some("%".into()),
+        Kind::Multiple(_) => Some("x".into()),
+        Kind::Money(m) => m.currency.clone().or_else(|| Some("money".into())),
+        _ => None,
+    }
+}
+
+/// A one-sided bound from a hedge: (is_lower, inclusive).
+fn bound(h: Hedge) -> Option<(bool, bool)> {
+    match h {
+        Hedge::MoreThan => Some((true, false)),
+        Hedge::AtLeast => Some((true, true)),
+        Hedge::LessThan => Some((false, false)),
+        Hedge::AtMost => Some((false, true)),
+        _ => None,
+    }
+}
+
+fn ordinal_prefix(t: &Text, s: usize) -> usize {
+    if s > 0 && t.at(s - 1) == '第' {
+        s - 1
+    } else {
+        s
+    }
+}
+
+/// Build all composite candidates.
+pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut hedged: Vec<Option<Valued>> = Vec::with_capacity(toks.len());
+    for (k, tok) in toks.iter().enumerate() {
+        if let NumKind::PercentOf(_) = tok.kind {
+            hedged.push(None);
+            continue;
+        }
+        let mut v = value_of(t, toks, k);
+        // ordinals: 第七, 7th
+        if v.start == tok.start && v.end == tok.end && tok.start > 0 && t.at(tok.start - 1) == '第'
+        {
+            out.push(Cand {
+                start: tok.start - 1,
+                end: tok.end,
+                kind: Kind::Ordinal(num(tok)),
+                prio: 2,
+            });
+        }
+        // hedges
+        let mut h = tok.hedge;
+        if let Some((end, sh)) = suffix_hedge(t, v.end) {
+            if h == Hedge::Exact || sh == Hedge::MoreThan {
+                h = sh;
+                v.end = end;
+            }
+        }
+        if let Some((st, ph)) = prefix_hedge(t, v.start) {
+            if h == Hedge::Exact || (h == Hedge::MoreThan && ph == Hedge::MoreThan) {
+                h = ph;
+                v.start = st;
+            }
+        }
+        // 比X大 / 比X小
+        if h == Hedge::Exact {
+            let b = t.back_sp(v.start);
+            if b > 0 && t.at(b - 1) == '比' {
+                let a = t.skip_sp(v.end);
+                let ch = t.at(a);
+                let hh = match ch {
+                    '大' | '高' | '多' | '长' => Some(Hedge::MoreThan),
+                    '小' | '低' | '少' | '短' => Some(Hedge::LessThan),
+                    _ => None,
+                };
+                if let Some(hh) = hh {
+                    h = hh;
+                    v.start = b - 1;
+                    v.end = a + 1;
+                }
+            }
+        }
+        if h != Hedge::Exact {
+            v.kind = with_hedge(&v.kind, h);
+        }
+        // 等于X: a one-point range
+        if h == Hedge::Exact && matches!(v.kind, Kind::Number(_)) {
+            let b = t.back_sp(v.start);
+            if let Some(st) = t.ends(b, "等于").or_else(|| {
+                (b > 0
+                    && t.at(b - 1) == '='
+                    && !(b > 1 && matches!(t.at(t.back_sp(b - 1).saturating_sub(1)), '<' | '>')))
+                .then_some(b - 1)
+            }) {
+                if !(st > 0 && matches!(t.at(st - 1), '大' | '小' | '不')) {
+                    out.push(Cand {
+                        start: st,
+                        end: v.end,
+                        kind: Kind::Range(RangeVal {
+                            min: Some(tok.value),
+                            max: Some(tok.value),
+                            min_inclusive: true,
+                            max_inclusive: true,
+                            unit: None,
+                        }),
+                        prio: 3,
+                    });
+                }
+            }
+        }
+        let prio = match v.kind {
+            Kind::Money(_) => 5,
+            Kind::Percent(_) => 4,
+            Kind::Multiple(_) => 4,
+            _ => 1,
+        };
+        out.push(Cand {
+            start: v.start,
+            end: v.end,
+            kind: v.kind.clone(),
+            prio,
+        });
+        hedged.push(Some(v));
+    }
+    // ranges between consecutive figures
+    for k in 0..toks.len().saturating_sub(1) {
+        let (Some(a), Some(b)) = (&hedged[k], &hedged[k + 1]) else {
+            continue;
+        };
+        let (ta, tb) = (&toks[k], &toks[k + 1]);
+        // two one-sided bounds: 大于10小于20, 1000以上, 1500以下
+        let (ha, hb) = (
+            main_num(&a.kind).map(|n| n.hedge),
+            main_num(&b.kind).map(|n| n.hedge),
+        );
+        if let (Some(ha), Some(hb)) = (ha, hb) {
+            if let (Some((la, ia)), Some((lb, ib))) = (bound(ha), bound(hb)) {
+                let gap: String = t.cs[a.end..b.start.max(a.end)].iter().collect();
+                let g = gap.trim();
+                let joins = g.len() <= 12
+                    && [
+                        "",
+                        ",",
+                        "，",
+                        "的同时",
+                        "并且",
+                        "且",
+                        "并",
+                        "而且",
+                        "而",
+                        "和",
+                        "与",
+                        "、",
+                        "and",
+                        ", and",
+                        "but",
+                    ]
+                    .contains(&g);
+                if la != lb && joins {
+                    let (lo, hi, li, hi_in) = if la {
+                        (ta.value, tb.value, ia, ib)
+                    } else {
+                        (tb.value, ta.value, ib, ia)
+                    };
+                    if lo < hi {
+                        out.push(Cand {
+                            start: a.start,
+                            end: b.end,
+                            kind: Kind::Range(RangeVal {
+                                min: Some(lo),
+                                max: Some(hi),
+                                min_inclusive: li,
+                                max_inclusive: hi_in,
+                                unit: unit_of(&b.kind),
+                            }),
+                            prio: 3,
+                        });
+                    }
+                }
+            }
+        }
+        // A到B, A-B, A~B, A至B, A和B之间, between A and B
+        let ea = ta.end;
+        let k1 = t.skip_sp(ea);
+        let sep = t.at(k1);
+        let mut b_start = tb.start;
+        let mut b_val = tb.value;
+        let mut start = ta.start;
+        let mut end = b.end;
+        let mut ok = false;
+        let mut between = false;
+        if matches!(sep, '到' | '至' | '~' | '〜' | '～' | '–' | '—' | '-')
+            && t.skip_sp(k1 + 1) == ordinal_prefix(t, tb.start)
+        {
+            ok = true;
+        } else if sep == '-' && tb.start == k1 && tb.value < 0.0 {
+            // "20 - 100": the dash was read as a sign
+            b_val = -tb.value;
+            b_start = k1 + 1;
+            ok = true;
+        } else if matches!(sep, '和' | '与' | '及')
+            && t.skip_sp(k1 + 1) == ordinal_prefix(t, tb.start)
+        {
+            let m = t.skip_sp(tb.end);
+            let m = if let Some(e) = currency_after(t, tb.end) {
+                t.skip_sp(e.0)
+            } else {
+                m
+            };
+            if let Some(e) = cn_word(t, m, "之间").or_else(|| (t.at(m) == '间').then_some(m + 1))
+            {
+                ok = true;
+                between = true;
+                end = e.max(end);
+            }
+        } else if t.word(k1, "to").is_some() || t.word(k1, "and").is_some() {
+            let is_and = t.word(k1, "and").is_some();
+            let before = t.back_sp(ta.start);
+            let lead = if is_and {
+                t.ends_word(before, "between")
+            } else {
+                t.ends_word(before, "from")
+            };
+            let nxt = t.skip_sp(k1 + if is_and { 3 } else { 2 });
+            if nxt == tb.start {
+                if let Some(st) = lead {
+                    ok = true;
+                    start = st;
+                } else if !is_and {
+                    ok = true;
+                }
+            }
+        }
+        let _ = b_start;
+        if !ok {
+            continue;
+        }
+        // 在/位于 before "A和B之间"
+        if between {
+            let b0 = t.back_sp(ordinal_prefix(t, ta.start));
+            if let Some(st) = t
+                .ends(b0, "位于")
+                .or_else(|| t.ends(b0, "介于"))
+                .or_else(|| t.ends(b0, "在"))
+            {
+                start = st;
+            }
+        }
+        // scale the first end by the second's unit: 70-80亿, 5-10万
+        let mut a_val = ta.value;
+        let big_b = {
+            let mut s = 1.0;
+            let mut m = tb.end;
+            while m > tb.start {
+                if let Some(u) = cn_big(t.at(m - 1)) {
+                    s *= u;
+                    m -= 1;
+                } else {
+                    break;
+                }
+            }
+            s
+        };
+        let a_has_big = t.cs[ta.start..ta.end].iter().any(|c| cn_big(*c).is_some());
+        if big_b > 1.0
+            && !a_has_big
+            && a_val.abs() * big_b <= b_val.abs() * 1.0001 * big_b
+            && a_val.abs() < b_val.abs() / big_b * 10.0 + 1.0
+        {
+            a_val *= big_b;
+        }
+        if a_val >= b_val {
+            continue;
+        }
+        let unit = unit_of(&b.kind);
+        out.push(Cand {
+            start: ordinal_prefix(t, start),
+            end,
+            kind: Kind::Range(RangeVal {
+                min: Some(a_val),
+                max: Some(b_val),
+                min_inclusive: true,
+                max_inclusive: false,
+                unit,
+            }),
+            prio: 3,
+        });
+    }
+    out
+}

@@ -1,0 +1,1582 @@
+//! Dates and spans of time, Chinese and English: absolute ("2025年2月6日", "2025-09-30",
+//! "August 21, 2025"), partial ("2月6日", "9月底", "Feb 2025"), relative to a reference
+//! ("今年6月", "上月底", "last month", "yesterday", "5天前", "in two weeks") and durations
+//! ("7个多月后", "半年多后", "两年前", "2020年至今").
+
+use super::compose::{cn_word, Cand};
+use super::english::ORDINALS;
+use super::numbers::{cn_digit, NumTok};
+use super::text::Text;
+use super::{DateVal, Duration, Hedge, Kind, Num, Part, TimeUnit};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+fn date(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> DateVal {
+    DateVal {
+        year,
+        month,
+        day,
+        part: None,
+        relative: false,
+        inferred: false,
+        since: false,
+    }
+}
+
+fn valid_md(m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// Fill a missing year from the reference (marked relative and inferred).
+fn infer_year(mut d: DateVal, r: Option<NaiveDate>) -> DateVal {
+    if d.year.is_none() {
+        if let (Some(r), Some(m)) = (r, d.month) {
+            let ok = match d.day {
+                Some(day) => NaiveDate::from_ymd_opt(r.year(), m, day).is_some(),
+                None => true,
+            };
+            if ok {
+                d.year = Some(r.year());
+                d.relative = true;
+                d.inferred = true;
+            }
+        }
+    }
+    d
+}
+
+fn from_naive(n: NaiveDate) -> DateVal {
+    let mut d = date(Some(n.year()), Some(n.month()), Some(n.day()));
+    d.relative = true;
+    d
+}
+
+fn cand(start: usize, end: usize, d: DateVal) -> Cand {
+    Cand {
+        start,
+        end,
+        kind: Kind::Date(d),
+        prio: 6,
+    }
+}
+
+/// The figure token starting exactly at `i`.
+fn tok_at(toks: &[NumTok], i: usize) -> Option<&NumTok> {
+    let k = toks.partition_point(|t| t.start < i);
+    toks.get(k).filter(|t| t.start == i)
+}
+
+fn small_int(tok: &NumTok) -> Option<u32> {
+    (tok.value.fract() == 0.0
+        && tok.value >= 0.0
+        && tok.value < 10000.0
+        && tok.hedge == Hedge::Exact)
+        .then_some(tok.value as u32)
+}
+
+/// A Chinese year figure ending at `end` (before 年): 4 digits, or 2 with a leading zero.
+fn cn_year(t: &Text, tok: &NumTok, month_follows: bool) -> Option<i32> {
+    let v = small_int(tok)?;
+    let digits = tok.int_digits as usize;
+    let first = t.at(tok.start);
+    if digits == 4 && (1000..=2999).contains(&v) {
+        return Some(v as i32);
+    }
+    if digits == 2 {
+        let lead0 = first == '0' || first == '零' || first == '〇';
+        if lead0 || month_follows || v >= 50 {
+            return Some(if v < 50 {
+                2000 + v as i32
+            } else {
+                1900 + v as i32
+            });
+        }
+    }
+    None
+}
+
+/// Eras: (name, year of year 1).
+const ERAS: &[(&str, i32)] = &[
+    ("民国", 1911),
+    ("康熙", 1661),
+    ("雍正", 1722),
+    ("乾隆", 1735),
+    ("嘉庆", 1795),
+    ("道光", 1820),
+    ("光绪", 1874),
+    ("神龙", 704),
+];
+
+fn part_after(t: &Text, k: usize) -> Option<(usize, Part)> {
+    for (w, p) in [
+        ("上旬", Part::Early),
+        ("中旬", Part::Mid),
+        ("下旬", Part::Late),
+        ("初", Part::Early),
+        ("中", Part::Mid),
+        ("底", Part::Late),
+        ("末", Part::Late),
+        ("尾", Part::Late),
+    ] {
+        if let Some(e) = t.starts(k, w) {
+            if w == "初" && cn_digit(t.at(e)).is_some() {
+                continue;
+            }
+            if w == "中" && !matches!(t.at(e), '旬') && t.at(k - 1) == '月' {
+                continue;
+            }
+            return Some((e, p));
+        }
+    }
+    None
+}
+
+/// Month then day after a Chinese month figure at `i` (the token `tok`). Returns
+/// (end, month, day?, part?).
+fn cn_month_day(
+    t: &Text,
+    toks: &[NumTok],
+    i: usize,
+) -> Option<(usize, u32, Option<u32>, Option<Part>)> {
+    let k = t.skip_sp(i);
+    let (m, e) = if let Some(e) = t.starts(k, "正月") {
+        (1, e)
+    } else if let Some(e) = t.starts(k, "腊月") {
+        (12, e)
+    } else {
+        let tok = tok_at(toks, k)?;
+        let m = small_int(tok)?;
+        let e = t.skip_sp(tok.end);
+        if t.at(e) != '月' || !(1..=12).contains(&m) || tok.value.fract() != 0.0 {
+            return None;
+        }
+        (m, e + 1)
+    };
+    // the day
+    let d0 = t.skip_sp(e);
+    if let Some(e2) = t.starts(d0, "初") {
+        if let Some(tok) = tok_at(toks, e2) {
+            if let Some(d) = small_int(tok).filter(|d| (1..=10).contains(d)) {
+                return Some((tok.end, m, Some(d), None));
+            }
+        }
+    }
+    if let Some(tok) = tok_at(toks, d0) {
+        if let Some(d) = small_int(tok).filter(|d| (1..=31).contains(d)) {
+            let a = t.skip_sp(tok.end);
+            if matches!(t.at(a), '日' | '号' | '號') {
+                return Some((a + 1, m, Some(d), None));
+            }
+            // 八月十五 (no 日): Chinese numerals, not followed by another unit
+            let nx = t.at(tok.end);
+            if tok.chinese
+                && !matches!(
+                    nx,
+                    '个' | '天' | '年' | '月' | '万' | '亿' | '人' | '次' | '家' | '点' | '时'
+                )
+            {
+                return Some((tok.end, m, Some(d), None));
+            }
+            if !tok.chinese
+                && tok.end == d0 + tok.int_digits as usize
+                && matches!(nx, '\0' | ',' | '，' | '。' | ' ' | '、')
+            {
+                return Some((tok.end, m, Some(d), None));
+            }
+        }
+    }
+    if let Some((e2, p)) = part_after(t, e) {
+        return Some((e2, m, None, Some(p)));
+    }
+    Some((e, m, None, None))
+}
+
+/// Relative Chinese words for a year: (word, offset).
+const CN_REL_YEAR: &[(&str, i32)] = &[
+    ("今年", 0),
+    ("本年", 0),
+    ("当年", 0),
+    ("去年", -1),
+    ("明年", 1),
+    ("前年", -2),
+    ("后年", 2),
+    ("大前年", -3),
+];
+const CN_REL_MONTH: &[(&str, i32)] = &[
+    ("这个月", 0),
+    ("本月", 0),
+    ("当月", 0),
+    ("上个月", -1),
+    ("上月", -1),
+    ("下个月", 1),
+    ("下月", 1),
+];
+const CN_REL_DAY: &[(&str, i64)] = &[
+    ("大前天", -3),
+    ("大后天", 3),
+    ("今天", 0),
+    ("今日", 0),
+    ("最近", 0),
+    ("昨天", -1),
+    ("昨日", -1),
+    ("明天", 1),
+    ("明日", 1),
+    ("前天", -2),
+    ("前日", -2),
+    ("后天", 2),
+];
+
+fn add_months(r: NaiveDate, n: i32) -> NaiveDate {
+    let first = r.with_day(1).unwrap_or(r);
+    if n >= 0 {
+        first
+            .checked_add_months(Months::new(n as u32))
+            .unwrap_or(first)
+    } else {
+        first
+            .checked_sub_months(Months::new((-n) as u32))
+            .unwrap_or(first)
+    }
+}
+
+fn shift(r: NaiveDate, amount: f64, unit: TimeUnit, sign: i32) -> Option<NaiveDate> {
+    if amount.fract() != 0.0 || amount < 0.0 {
+        return None;
+    }
+    let n = amount as u32;
+    let days = |d: u64| {
+        if sign > 0 {
+            r.checked_add_days(Days::new(d))
+        } else {
+            r.checked_sub_days(Days::new(d))
+        }
+    };
+    let months = |m: u32| {
+        if sign > 0 {
+            r.checked_add_months(Months::new(m))
+        } else {
+            r.checked_sub_months(Months::new(m))
+        }
+    };
+    match unit {
+        TimeUnit::Day => days(n as u64),
+        TimeUnit::Week => days(7 * n as u64),
+        TimeUnit::Month => months(n),
+        TimeUnit::Quarter => months(3 * n),
+        TimeUnit::Year => months(12 * n),
+    }
+}
+
+/// Resolve a duration with a direction against a reference day (for "5天前", "in two weeks").
+pub(crate) fn resolve_duration(d: &Duration, r: NaiveDate) -> Option<NaiveDate> {
+    if d.amount.hedge != Hedge::Exact && d.amount.hedge != Hedge::MoreThan {
+        return None;
+    }
+    let sign = match d.direction.as_deref() {
+        Some("before") => -1,
+        Some("after") => 1,
+        _ => return None,
+    };
+    shift(r, d.amount.value, d.unit, sign)
+}
+
+/// Chinese dates and durations.
+fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    let n = t.len();
+    // year-first dates
+    for tok in toks {
+        let e = t.skip_sp(tok.end);
+        if t.at(e) != '年' {
+            continue;
+        }
+        let after = e + 1;
+        let month = cn_month_day(t, toks, after);
+        let mut start = tok.start;
+        let mut year = cn_year(t, tok, month.is_some());
+        // eras: 康熙三年, 民国三年, 神龙元年
+        for (name, base) in ERAS {
+            if let Some(st) = t.ends(tok.start, name) {
+                if let Some(v) = small_int(tok) {
+                    year = Some(base + v as i32);
+                    start = st;
+                }
+            }
+        }
+        let Some(year) = year else { continue };
+        if tok.hedge != Hedge::Exact
+            || matches!(t.at(after), '代' | '级' | '间' | '来' | '内' | '多' | '半')
+        {
+            continue;
+        }
+        if tok.int_digits == 2 && matches!(t.at(after), '前' | '后') && month.is_none() {
+            continue;
+        }
+        let mut d = date(Some(year), None, None);
+        let mut end = after;
+        if let Some((e2, m, day, part)) = month {
+            d.month = Some(m);
+            d.day = day;
+            d.part = part;
+            end = e2;
+        } else if let Some((e2, p)) = part_after(t, after) {
+            d.part = Some(p);
+            end = e2;
+        } else {
+            // 2021年的第三个月
+            let k = t.skip_sp(after);
+            let k = if t.at(k) == '的' { k + 1 } else { k };
+            if let Some((e2, m)) = nth_month(t, toks, k) {
+                d.month = Some(m);
+                end = e2;
+            }
+        }
+        // 2020年至今, 2018年以来
+        let k = t.skip_sp(end);
+        if t.starts(k, "至今").is_some() || t.starts(k, "以来").is_some() {
+            d.since = true;
+            end = k + 2;
+        }
+        out.push(cand(start, end, d));
+    }
+    // 元年
+    for (name, base) in ERAS {
+        let mut i = 0;
+        while i + 4 <= n {
+            if let Some(e) = t.starts(i, name) {
+                if let Some(e2) = t.starts(e, "元年") {
+                    let mut d = date(Some(base + 1), None, None);
+                    let mut end = e2;
+                    if let Some((e3, m, day, part)) = cn_month_day(t, toks, e2) {
+                        d.month = Some(m);
+                        d.day = day;
+                        d.part = part;
+                        end = e3;
+                    }
+                    out.push(cand(i, end, d));
+                }
+            }
+            i += 1;
+        }
+    }
+    // month-first dates (year from context words or the reference)
+    for tok in toks {
+        if let Some((e, m, day, part)) = cn_month_day(t, toks, tok.start) {
+            let mut start = tok.start;
+            let mut d = date(None, Some(m), day);
+            d.part = part;
+            // 今年6月, 去年12月
+            let b = t.back_sp(start);
+            let mut rel = None;
+            for (w, off) in CN_REL_YEAR {
+                if let Some(st) = t.ends(b, w) {
+                    rel = Some((st, *off));
+                    break;
+                }
+            }
+            if let Some((st, off)) = rel {
+                if let Some(r) = r {
+                    d.year = Some(r.year() + off);
+                    d.relative = true;
+                }
+                start = st;
+            } else {
+                d = infer_year(d, r);
+            }
+            out.push(cand(start, e, d));
+        }
+    }
+    // relative words
+    let mut i = 0;
+    while i < n {
+        let c = t.cs[i];
+        if !matches!(
+            c,
+            '今' | '本'
+                | '当'
+                | '去'
+                | '明'
+                | '前'
+                | '后'
+                | '大'
+                | '这'
+                | '上'
+                | '下'
+                | '昨'
+                | '最'
+        ) {
+            i += 1;
+            continue;
+        }
+        let mut hit = false;
+        for (w, off) in CN_REL_YEAR {
+            if let Some(e) = t.starts(i, w) {
+                let mut d = date(None, None, None);
+                if let Some(r) = r {
+                    d.year = Some(r.year() + off);
+                }
+                d.relative = true;
+                let mut end = e;
+                if let Some((e2, p)) = part_after(t, e) {
+                    d.part = Some(p);
+                    end = e2;
+                } else if let Some((e2, m)) = nth_month(t, toks, t.skip_sp(e)) {
+                    d.month = Some(m);
+                    end = e2;
+                }
+                if d.year.is_some() || r.is_none() {
+                    out.push(cand(i, end, d));
+                }
+                hit = true;
+                i = end;
+                break;
+            }
+        }
+        if hit {
+            continue;
+        }
+        for (w, off) in CN_REL_MONTH {
+            if let Some(e) = t.starts(i, w) {
+                let mut d = date(None, None, None);
+                d.relative = true;
+                if let Some(r) = r {
+                    let m = add_months(r, *off);
+                    d.year = Some(m.year());
+                    d.month = Some(m.month());
+                }
+                let mut end = e;
+                // 本月十日
+                if let Some(tok) = tok_at(toks, t.skip_sp(e)) {
+                    if let Some(day) = small_int(tok).filter(|d| (1..=31).contains(d)) {
+                        let a = t.skip_sp(tok.end);
+                        if matches!(t.at(a), '日' | '号') {
+                            d.day = Some(day);
+                            end = a + 1;
+                        }
+                    }
+                }
+                if d.day.is_none() {
+                    if let Some((e2, p)) = part_after(t, e) {
+                        d.part = Some(p);
+                        end = e2;
+                    }
+                }
+                if d.month.is_some() {
+                    out.push(cand(i, end, d));
+                }
+                hit = true;
+                i = end;
+                break;
+            }
+        }
+        if hit {
+            continue;
+        }
+        for (w, off) in CN_REL_DAY {
+            if let Some(e) = t.starts(i, w) {
+                if let Some(r) = r {
+                    if let Some(day) = r.checked_add_signed(chrono::TimeDelta::days(*off)) {
+                        out.push(cand(i, e, from_naive(day)));
+                    }
+                }
+                hit = true;
+                i = e;
+                break;
+            }
+        }
+        if !hit {
+            i += 1;
+        }
+    }
+    // durations: 7个多月后, 半年多后, 两年前, 5天前, 三个季度
+    for tok in toks {
+        if let Some(c) = cn_duration(t, tok.start, tok.end, num_of(tok)) {
+            out.push(c);
+        }
+    }
+    let mut i = 0;
+    while i < n {
+        if t.cs[i] == '半' {
+            if let Some(c) = cn_duration(
+                t,
+                i,
+                i + 1,
+                Num {
+                    value: 0.5,
+                    step: 0.5,
+                    hedge: Hedge::Exact,
+                },
+            ) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn num_of(tok: &NumTok) -> Num {
+    Num {
+        value: tok.value,
+        step: tok.step,
+        hedge: tok.hedge,
+    }
+}
+
+/// 第N个月 after a year phrase.
+fn nth_month(t: &Text, toks: &[NumTok], k: usize) -> Option<(usize, u32)> {
+    if t.at(k) != '第' {
+        return None;
+    }
+    let tok = tok_at(toks, k + 1)?;
+    let m = small_int(tok).filter(|m| (1..=12).contains(m))?;
+    let e = cn_word(t, tok.end, "个月")?;
+    Some((e, m))
+}
+
+/// A Chinese duration after a figure `[s, e)`.
+fn cn_duration(t: &Text, s: usize, e: usize, mut amount: Num) -> Option<Cand> {
+    let mut k = t.skip_sp(e);
+    let mut hedge_between = |k: &mut usize| {
+        if matches!(t.at(*k), '多' | '余') {
+            amount.hedge = Hedge::MoreThan;
+            *k += 1;
+        }
+    };
+    hedge_between(&mut k);
+    let had_ge = t.at(k) == '个';
+    if had_ge {
+        k += 1;
+        hedge_between(&mut k);
+    }
+    let (unit, mut end) = if let Some(e2) = t.starts(k, "季度") {
+        (TimeUnit::Quarter, e2)
+    } else {
+        match t.at(k) {
+            '年' if !had_ge => (TimeUnit::Year, k + 1),
+            '月' if had_ge => (TimeUnit::Month, k + 1),
+            '周' | '星' if t.at(k) == '周' || t.at(k + 1) == '期' => {
+                (TimeUnit::Week, if t.at(k) == '周' { k + 1 } else { k + 2 })
+            }
+            '天' | '日' if !had_ge && t.at(k) == '天' => (TimeUnit::Day, k + 1),
+            _ => return None,
+        }
+    };
+    // 一年半
+    if t.at(end) == '半' {
+        amount.value += 0.5;
+        end += 1;
+    }
+    if matches!(t.at(end), '多' | '余') {
+        amount.hedge = Hedge::MoreThan;
+        end += 1;
+    }
+    let mut direction = None;
+    for (w, d) in [
+        ("以后", "after"),
+        ("之后", "after"),
+        ("以前", "before"),
+        ("之前", "before"),
+        ("以来", "since"),
+        ("后", "after"),
+        ("前", "before"),
+        ("来", "since"),
+    ] {
+        if let Some(e2) = t.starts(end, w) {
+            direction = Some(d.to_string());
+            end = e2;
+            break;
+        }
+    }
+    Some(Cand {
+        start: s,
+        end,
+        kind: Kind::Duration(Duration {
+            amount,
+            unit,
+            direction,
+        }),
+        prio: 5,
+    })
+}
+
+// ---------------------------------------------------------------- numeric formats
+
+fn digits_at(t: &Text, i: usize) -> Option<(usize, u32, usize)> {
+    let mut j = i;
+    let mut v: u32 = 0;
+    while t.at(j).is_ascii_digit() && j - i < 8 {
+        v = v * 10 + t.at(j).to_digit(10)?;
+        j += 1;
+    }
+    if j == i || t.at(j).is_ascii_digit() {
+        return None;
+    }
+    Some((j, v, j - i))
+}
+
+/// Numeric dates: 2025-09-30, 2025/9/30, 2025.09.30, 2015-3, 12/1, 1/2/2020, 12-11-10,
+/// 20161016, 2016 10 16.
+fn numeric(t: &Text, han: bool, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        if !t.cs[i].is_ascii_digit()
+            || (i > 0 && (t.cs[i - 1].is_ascii_digit() || t.cs[i - 1] == '.'))
+        {
+            i += 1;
+            continue;
+        }
+        let Some((e1, a, la)) = digits_at(t, i) else {
+            i += 1;
+            continue;
+        };
+        let sep = t.at(e1);
+        // YYYYMMDD
+        if la == 8 && !t.at(e1).is_ascii_alphanumeric() {
+            let (y, m, d) = (a / 10000, a / 100 % 100, a % 100);
+            if (1900..=2099).contains(&y) && valid_md(m, d) {
+                out.push(cand(i, e1, date(Some(y as i32), Some(m), Some(d))));
+            }
+            i = e1;
+            continue;
+        }
+        if matches!(sep, '-' | '/' | '.' | ' ') {
+            if let Some((e2, b, lb)) = digits_at(t, e1 + 1) {
+                let sep2 = t.at(e2);
+                let third = (sep2 == sep).then(|| digits_at(t, e2 + 1)).flatten();
+                let after_ok = |e: usize| {
+                    !(t.at(e).is_ascii_alphanumeric()
+                        || t.at(e) == sep && t.at(e + 1).is_ascii_digit())
+                        && t.at(e) != ':'
+                };
+                if let Some((e3, c, lc)) = third {
+                    if !after_ok(e3) {
+                        i = e3;
+                        continue;
+                    }
+                    let d = if la == 4 {
+                        // Y-M-D
+                        valid_md(b, c).then(|| date(Some(a as i32), Some(b), Some(c)))
+                    } else if lc == 4 || lc == 2 && sep == '/' && !han {
+                        let y = if lc == 4 {
+                            c as i32
+                        } else if c < 50 {
+                            2000 + c as i32
+                        } else {
+                            1900 + c as i32
+                        };
+                        // M/D/Y in English, D/M/Y in Chinese (unless impossible)
+                        let (m, d) = if a > 12 {
+                            (b, a)
+                        } else if b > 12 {
+                            (a, b)
+                        } else if han {
+                            (b, a)
+                        } else {
+                            (a, b)
+                        };
+                        valid_md(m, d).then(|| date(Some(y), Some(m), Some(d)))
+                    } else if la == 2 && lb == 2 && lc == 2 && han && sep == '-' {
+                        valid_md(b, c).then(|| date(Some(2000 + a as i32), Some(b), Some(c)))
+                    } else {
+                        None
+                    };
+                    if sep == ' ' && la != 4 {
+                        i = e1;
+                        continue;
+                    }
+                    if let Some(d) = d {
+                        out.push(cand(i, e3, d));
+                    }
+                    i = e3;
+                    continue;
+                }
+                if sep == ' ' || sep == '.' {
+                    i = e1;
+                    continue;
+                }
+                if !after_ok(e2) {
+                    i = e2;
+                    continue;
+                }
+                if la == 4 && lb <= 2 && (1..=12).contains(&b) && sep == '-' {
+                    out.push(cand(i, e2, date(Some(a as i32), Some(b), None)));
+                } else if lb == 4 && la <= 2 && (1..=12).contains(&a) && sep == '-' {
+                    out.push(cand(i, e2, date(Some(b as i32), Some(a), None)));
+                } else if la <= 2 && lb <= 2 && sep == '/' {
+                    let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                    if valid_md(m, d) {
+                        out.push(cand(i, e2, infer_year(date(None, Some(m), Some(d)), r)));
+                    }
+                }
+                i = e2;
+                continue;
+            }
+        }
+        i = e1;
+    }
+}
+
+// ---------------------------------------------------------------- English
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("tues", Weekday::Tue),
+    ("thurs", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
+];
+
+/// A month name at `i`: (end after an optional '.', month, full name?). Digits may follow
+/// directly ("Dec31", "mar3").
+fn month_at(t: &Text, i: usize) -> Option<(usize, u32, bool)> {
+    if i > 0 && t.lat(i - 1).is_ascii_alphabetic() {
+        return None;
+    }
+    for (w, m) in MONTHS {
+        if let Some(e) = t.starts(i, w) {
+            if t.lat(e).is_ascii_alphabetic() {
+                continue;
+            }
+            let full = w.len() > 4 || *w == "june" || *w == "july";
+            let e = if t.at(e) == '.' && !full { e + 1 } else { e };
+            return Some((e, *m, full && *w != "may" && *w != "march"));
+        }
+    }
+    None
+}
+
+fn weekday_at(t: &Text, i: usize) -> Option<(usize, Weekday)> {
+    if i > 0 && t.lat(i - 1).is_ascii_alphabetic() {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .find_map(|(w, d)| t.word(i, w).map(|e| (e, *d)))
+}
+
+fn ordinal_value(t: &Text, i: usize) -> Option<(usize, u32)> {
+    let mut best: Option<(usize, u32)> = None;
+    for (w, v) in ORDINALS {
+        if *v > 31.0 {
+            continue;
+        }
+        if let Some(e) = t.word(i, w) {
+            if best.map(|b| e > b.0).unwrap_or(true) {
+                best = Some((e, *v as u32));
+            }
+        }
+    }
+    best
+}
+
+const TENS: &[(&str, u32)] = &[("twenty", 20), ("thirty", 30)];
+const UNIT_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+/// A day of the month at `i`: "21", "21st", "04th", "first", "twenty nine",
+/// "thirty-first". Returns (end, day, written as an ordinal).
+fn day_at(t: &Text, i: usize) -> Option<(usize, u32, bool)> {
+    if t.at(i).is_ascii_digit() {
+        let (e, v, l) = digits_at(t, i)?;
+        if l > 2 || !(1..=31).contains(&v) {
+            return None;
+        }
+        for suf in ["st", "nd", "rd", "th"] {
+            if let Some(e2) = t.word(e, suf) {
+                return Some((e2, v, true));
+            }
+        }
+        if t.lat(e).is_ascii_alphabetic()
+            || t.at(e) == ':'
+            || (t.at(e) == '.' && t.at(e + 1).is_ascii_digit())
+        {
+            return None;
+        }
+        return Some((e, v, false));
+    }
+    for (w, tv) in TENS {
+        if let Some(e) = t.word(i, w) {
+            let k = if t.at(e) == '-' { e + 1 } else { t.skip_sp(e) };
+            if let Some((e2, o)) = ordinal_value(t, k).filter(|o| o.1 < 10) {
+                let d = tv + o;
+                return (d <= 31).then_some((e2, d, true));
+            }
+            if let Some((e2, u)) = UNIT_WORDS
+                .iter()
+                .find_map(|(w2, u)| t.word(k, w2).map(|e2| (e2, *u)))
+                .filter(|x| x.1 < 10)
+            {
+                let d = tv + u;
+                return (d <= 31).then_some((e2, d, false));
+            }
+            return Some((e, *tv, false));
+        }
+    }
+    if let Some((e, v)) = ordinal_value(t, i) {
+        return Some((e, v, true));
+    }
+    UNIT_WORDS
+        .iter()
+        .find_map(|(w, u)| t.word(i, w).map(|e| (e, *u, false)))
+}
+
+/// A year at `i`: four digits, or English words ("nineteen eighty six"), from the figure
+/// tokens. `short` admits two digits ("of 87", "first 12").
+fn year_at(t: &Text, toks: &[NumTok], i: usize, short: bool) -> Option<(usize, i32)> {
+    if t.at(i).is_ascii_digit() {
+        let (e, v, l) = digits_at(t, i)?;
+        if t.lat(e).is_ascii_alphanumeric() || t.at(e) == ':' {
+            return None;
+        }
+        if l == 4 && (1000..=2999).contains(&v) {
+            return Some((e, v as i32));
+        }
+        if l == 2 && short {
+            return Some((
+                e,
+                if v < 50 {
+                    2000 + v as i32
+                } else {
+                    1900 + v as i32
+                },
+            ));
+        }
+        return None;
+    }
+    let tok = tok_at(toks, i)?;
+    if tok.words && tok.value.fract() == 0.0 && (1000.0..=2999.0).contains(&tok.value) {
+        return Some((tok.end, tok.value as i32));
+    }
+    None
+}
+
+/// The separator between date parts: spaces, a comma, a dash, a slash, "of", "in".
+fn date_gap(t: &Text, i: usize, words: bool) -> usize {
+    let mut k = t.skip_sp(i);
+    if matches!(t.at(k), ',' | '-' | '/') {
+        k = t.skip_sp(k + 1);
+    }
+    if words {
+        for w in ["of", "in"] {
+            if let Some(e) = t.word(k, w) {
+                let k2 = t.skip_sp(e);
+                if k2 > e {
+                    return k2;
+                }
+            }
+        }
+    }
+    k
+}
+
+fn english(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        if !t.lat(i).is_ascii_alphabetic() || (i > 0 && t.lat(i - 1).is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        if let Some((e, m, free)) = month_at(t, i) {
+            let mut d = date(None, Some(m), None);
+            let mut start = i;
+            let mut end = e;
+            let mut anchored = false;
+            // the day after: "Aug. 21", "Dec31", "Oct/2", "may twenty nine", "Sep-23-2020"
+            let k = if t.at(e).is_ascii_digit() {
+                e
+            } else {
+                date_gap(t, e, false)
+            };
+            let k = if let Some(e2) = t.word(k, "the") {
+                t.skip_sp(e2)
+            } else {
+                k
+            };
+            if let Some((y_end, y)) = year_at(t, toks, k, false) {
+                // "Feb 2025", "Dec-2018", "September-2020-23"
+                d.year = Some(y);
+                end = y_end;
+                anchored = true;
+                if t.at(y_end) == '-' {
+                    if let Some((e3, dd, _)) = day_at(t, y_end + 1) {
+                        d.day = Some(dd);
+                        end = e3;
+                    }
+                }
+            } else if let Some((d_end, dd, _)) = day_at(t, k) {
+                d.day = Some(dd);
+                end = d_end;
+                anchored = true;
+                let k2 = date_gap(t, d_end, true);
+                if let Some((y_end, y)) = year_at(t, toks, k2, true) {
+                    if t.at(k2).is_ascii_digit() || tok_at(toks, k2).is_some() {
+                        d.year = Some(y);
+                        end = y_end;
+                    }
+                }
+            } else {
+                let k2 = date_gap(t, e, true);
+                if let Some((y_end, y)) = year_at(
+                    t,
+                    toks,
+                    k2,
+                    k2 > e && t.word(t.back_sp(k2) - 2, "of").is_some(),
+                ) {
+                    d.year = Some(y);
+                    end = y_end;
+                    anchored = true;
+                }
+            }
+            // the day before: "21 August", "the 09th of May", "fourth of july"
+            if d.day.is_none() || d.year.is_none() {
+                let mut b = t.back_sp(i);
+                if let Some(st) = t.ends_word(b, "of") {
+                    b = t.back_sp(st);
+                }
+                if matches!(t.at(b.saturating_sub(1)), '/' | '-') && b > 0 {
+                    b -= 1;
+                }
+                // find a day ending at b
+                let lo = b.saturating_sub(20);
+                for s in lo..b {
+                    if s > 0 && t.lat(s - 1).is_ascii_alphanumeric() {
+                        continue;
+                    }
+                    if let Some((de, dd, _)) = day_at(t, s) {
+                        if de == b && d.day.is_none() {
+                            d.day = Some(dd);
+                            start = s;
+                            anchored = true;
+                            break;
+                        }
+                    }
+                    // "2020/Sep/23", "2019/aug/01", "23-2020-September"
+                    if let Some((ye, y)) = year_at(t, toks, s, false) {
+                        if ye == b && d.year.is_none() {
+                            d.year = Some(y);
+                            start = s;
+                            anchored = true;
+                            // "2020/23/Sep", "23-2020-September"
+                            let bb = s;
+                            if bb > 1 && matches!(t.at(bb - 1), '/' | '-') {
+                                for s2 in bb.saturating_sub(3)..bb - 1 {
+                                    if let Some((de, dd, _)) = day_at(t, s2) {
+                                        if de == bb - 1 && d.day.is_none() {
+                                            d.day = Some(dd);
+                                            start = s2;
+                                        }
+                                    }
+                                }
+                            }
+                            break;
+                        }
+                    }
+                }
+                if start > 0 && start != i {
+                    if let Some(st) = t.ends_word(t.back_sp(start), "the") {
+                        start = st;
+                    }
+                }
+                // "2020/23/Sep": a day after the year
+                if d.year.is_some() && d.day.is_none() && start < i {
+                    let seg: String = t.cs[start..i].iter().collect();
+                    let parts: Vec<&str> =
+                        seg.split(['/', '-']).filter(|p| !p.is_empty()).collect();
+                    if parts.len() == 2 {
+                        if let Ok(dd) = parts[1].trim().parse::<u32>() {
+                            if (1..=31).contains(&dd) {
+                                d.day = Some(dd);
+                            }
+                        }
+                    }
+                }
+                // "2019/aug/01"
+                if d.year.is_some() && d.day.is_none() && matches!(t.at(e), '/' | '-') {
+                    if let Some((e3, dd, _)) = day_at(t, e + 1) {
+                        d.day = Some(dd);
+                        end = e3;
+                    }
+                }
+            }
+            // relative: this/next/last September
+            let b = t.back_sp(start);
+            let mut rel = None;
+            for (w, off) in [
+                ("this", 0),
+                ("next", 1),
+                ("last", -1),
+                ("previous", -1),
+                ("coming", 1),
+            ] {
+                if let Some(st) = t.ends_word(b, w) {
+                    rel = Some((st, off));
+                }
+            }
+            if d.year.is_none() && d.day.is_none() {
+                if let (Some((st, off)), Some(r)) = (rel, r) {
+                    d.year = Some(r.year() + off);
+                    d.relative = true;
+                    start = st;
+                    anchored = true;
+                }
+            }
+            // "mid-November", "early September", "late July"
+            let b = t.back_sp(start);
+            for (w, p) in [
+                ("early", Part::Early),
+                ("mid", Part::Mid),
+                ("late", Part::Late),
+            ] {
+                if let Some(st) = t.ends_word(
+                    if t.at(start.saturating_sub(1)) == '-' {
+                        start - 1
+                    } else {
+                        b
+                    },
+                    w,
+                ) {
+                    d.part = Some(p);
+                    start = st;
+                    anchored = true;
+                }
+            }
+            if !anchored && !free {
+                // "may", "march", abbreviations: only after a preposition
+                let prep = [
+                    "in", "of", "since", "after", "before", "until", "by", "from", "during",
+                    "since", "through", "till",
+                ]
+                .iter()
+                .any(|w| t.ends_word(b, w).is_some());
+                if !prep {
+                    i = e;
+                    continue;
+                }
+            }
+            d = infer_year(d, r);
+            out.push(cand(start, end, d));
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    // relative words
+    let Some(r) = r else { return };
+    let mut i = 0;
+    while i < n {
+        if !t.lat(i).is_ascii_alphabetic() || (i > 0 && t.lat(i - 1).is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        if let Some(c) = english_relative(t, toks, r, i) {
+            i = c.end;
+            out.push(c);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn unit_word(t: &Text, k: usize) -> Option<(usize, TimeUnit)> {
+    for (w, u) in [
+        ("days", TimeUnit::Day),
+        ("day", TimeUnit::Day),
+        ("weeks", TimeUnit::Week),
+        ("week", TimeUnit::Week),
+        ("fortnights", TimeUnit::Week),
+        ("fortnight", TimeUnit::Week),
+        ("months", TimeUnit::Month),
+        ("month", TimeUnit::Month),
+        ("quarters", TimeUnit::Quarter),
+        ("years", TimeUnit::Year),
+        ("year", TimeUnit::Year),
+    ] {
+        if let Some(e) = t.word(k, w) {
+            return Some((e, u));
+        }
+    }
+    None
+}
+
+/// "2 weeks", "two days", "a fortnight" at `i`: (end, amount, unit).
+fn en_duration(t: &Text, toks: &[NumTok], i: usize) -> Option<(usize, f64, TimeUnit)> {
+    let (e, v) = if let Some(e) = t.word(i, "a").or_else(|| t.word(i, "an")) {
+        (e, 1.0)
+    } else {
+        let tok = tok_at(toks, i)?;
+        (tok.end, tok.value)
+    };
+    let k = t.skip_sp(e);
+    let (e2, u) = unit_word(t, k)?;
+    let fort = t.starts(k, "fortnight").is_some();
+    Some((e2, if fort { v * 2.0 } else { v }, u))
+}
+
+fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option<Cand> {
+    let day = |off: i64| r.checked_add_signed(chrono::TimeDelta::days(off));
+    // fixed words
+    const DAYS: &[(&str, i64)] = &[
+        ("the day before yesterday", -2),
+        ("the day after tomorrow", 2),
+        ("the day before", -1),
+        ("the day after", 1),
+        ("today", 0),
+        ("tonight", 0),
+        ("otd", 0),
+        ("tomorrow", 1),
+        ("tmrw", 1),
+        ("yesterday", -1),
+        ("the day", 0),
+    ];
+    // "two days after today", "3 days from today", "2 weeks before yesterday"
+    let j = if let Some(e) = t.word(i, "more") {
+        t.word(t.skip_sp(e), "than")
+            .map(|e2| t.skip_sp(e2))
+            .unwrap_or(i)
+    } else {
+        i
+    };
+    if let Some((e, amount, unit)) = en_duration(t, toks, j) {
+        let k = t.skip_sp(e);
+        let mut dir = 0;
+        let mut k2 = k;
+        for (w, d) in [
+            ("after", 1),
+            ("from", 1),
+            ("before", -1),
+            ("ago", -2),
+            ("later", 2),
+            ("hence", 2),
+        ] {
+            if let Some(e2) = t.word(k, w) {
+                dir = d;
+                k2 = e2;
+                break;
+            }
+        }
+        let mut anchor = None;
+        let mut end = k2;
+        if dir == 1 || dir == -1 {
+            let k3 = t.skip_sp(k2);
+            for (w, off) in DAYS.iter().chain([("now", 0)].iter()) {
+                if let Some(e3) = t.word(k3, w) {
+                    if !w.starts_with("the") {
+                        anchor = day(*off);
+                        end = e3;
+                        break;
+                    }
+                }
+            }
+        } else if dir != 0 {
+            anchor = Some(r);
+        }
+        if let Some(a) = anchor {
+            let sign = if dir > 0 { 1 } else { -1 };
+            if let Some(d) = shift(a, amount, unit, sign) {
+                return Some(cand(i, end, from_naive(d)));
+            }
+        }
+    }
+    // "in 2 weeks", "in a fortnight"
+    if let Some(e) = t.word(i, "in") {
+        let k = t.skip_sp(e);
+        if let Some((e2, amount, unit)) = en_duration(t, toks, k) {
+            if let Some(d) = shift(r, amount, unit, 1) {
+                return Some(cand(i, e2, from_naive(d)));
+            }
+        }
+    }
+    for (w, off) in DAYS {
+        if let Some(e) = t.word(i, w) {
+            if *w == "the day" && t.word(t.skip_sp(e), "of").is_some() {
+                continue;
+            }
+            return day(*off).map(|d| cand(i, e, from_naive(d)));
+        }
+    }
+    // this/next/last month/year/week-day
+    for (w, off) in [
+        ("this past", -10),
+        ("this upcoming", 10),
+        ("this coming", 10),
+        ("this", 0),
+        ("next", 1),
+        ("last", -1),
+        ("previous", -1),
+        ("past", -10),
+        ("coming", 10),
+        ("upcoming", 10),
+        ("following", 1),
+        ("the following", 1),
+        ("earlier this", 0),
+        ("later this", 0),
+        ("end of this", 0),
+        ("by end of this", 0),
+        ("the end of this", 0),
+        ("this calendar", 0),
+    ] {
+        let Some(e) = t.word(i, w) else { continue };
+        let k = t.skip_sp(e);
+        if k == e {
+            continue;
+        }
+        if let Some(e2) = t.word(k, "month") {
+            let off = off.clamp(-1, 1);
+            let m = add_months(r, off);
+            let mut d = date(Some(m.year()), Some(m.month()), None);
+            d.relative = true;
+            return Some(cand(i, e2, d));
+        }
+        if let Some(e2) = t.word(k, "year") {
+            let off = off.clamp(-1, 1);
+            let mut d = date(Some(r.year() + off), None, None);
+            d.relative = true;
+            return Some(cand(i, e2, d));
+        }
+        if let Some((e2, wd)) = weekday_at(t, k) {
+            let target = wd.num_days_from_monday() as i64;
+            let cur = r.weekday().num_days_from_monday() as i64;
+            let delta = match off {
+                0 => target - cur,
+                1 => 7 - cur + target,
+                -1 => target - cur - 7,
+                -10 => {
+                    let dd = (cur - target).rem_euclid(7);
+                    -(if dd == 0 { 7 } else { dd })
+                }
+                _ => {
+                    let dd = (target - cur).rem_euclid(7);
+                    if dd == 0 {
+                        7
+                    } else {
+                        dd
+                    }
+                }
+            };
+            return day(delta).map(|d| cand(i, e2, from_naive(d)));
+        }
+        // next week Monday
+        if let Some(e2) = t.word(k, "week") {
+            let k2 = t.skip_sp(e2);
+            let k2 = if matches!(t.at(k2), '-' | ',') {
+                t.skip_sp(k2 + 1)
+            } else {
+                k2
+            };
+            let k2 = t.word(k2, "on").map(|e| t.skip_sp(e)).unwrap_or(k2);
+            if let Some((e3, wd)) = weekday_at(t, k2) {
+                let weeks = off.clamp(-1, 1) as i64;
+                let cur = r.weekday().num_days_from_monday() as i64;
+                let delta = 7 * weeks - cur + wd.num_days_from_monday() as i64;
+                return day(delta).map(|d| cand(i, e3, from_naive(d)));
+            }
+        }
+    }
+    // "monday of next week", "tuesday of last week"
+    if let Some((e, wd)) = weekday_at(t, i) {
+        let k = t.skip_sp(e);
+        if let Some(e2) = t.word(k, "of") {
+            let k2 = t.skip_sp(e2);
+            let k2 = t.word(k2, "the").map(|x| t.skip_sp(x)).unwrap_or(k2);
+            for (w, weeks) in [
+                ("next", 1i64),
+                ("last", -1),
+                ("this", 0),
+                ("following", 1),
+                ("previous", -1),
+            ] {
+                if let Some(e3) = t.word(k2, w) {
+                    if let Some(e4) = t.word(t.skip_sp(e3), "week") {
+                        let cur = r.weekday().num_days_from_monday() as i64;
+                        let delta = 7 * weeks - cur + wd.num_days_from_monday() as i64;
+                        return day(delta).map(|d| cand(i, e4, from_naive(d)));
+                    }
+                }
+            }
+        }
+        // "Monday 21", "tuesday the eleventh"
+        let k2 = t.word(k, "the").map(|x| t.skip_sp(x)).unwrap_or(k);
+        if let Some((e2, dd, _)) = day_at(t, k2) {
+            if month_at(t, k2).is_none()
+                && !t.at(e2).is_ascii_digit()
+                && !matches!(t.at(e2), '/' | '.' | '-' | ':')
+            {
+                let mut d = date(Some(r.year()), Some(r.month()), Some(dd));
+                d.relative = true;
+                if NaiveDate::from_ymd_opt(r.year(), r.month(), dd).is_some() {
+                    return Some(cand(i, e2, d));
+                }
+            }
+        }
+    }
+    // "the month", "the year", "eoy", "year to date", "end of month/year"
+    for (w, what) in [
+        ("end of month", 1),
+        ("end of the month", 1),
+        ("end of year", 2),
+        ("end of the year", 2),
+        ("year to date", 2),
+        ("eoy", 2),
+        ("later in the year", 2),
+        ("the month", 1),
+        ("the year", 2),
+    ] {
+        if let Some(e) = t.word(i, w) {
+            let mut d = date(Some(r.year()), (what == 1).then_some(r.month()), None);
+            d.relative = true;
+            return Some(cand(i, e, d));
+        }
+    }
+    // the 15th day of next month / of the month
+    let k = t.word(i, "the").map(|e| t.skip_sp(e)).unwrap_or(i);
+    if let Some((e, dd, true)) = day_at(t, k) {
+        if let Some(e2) = t.word(t.skip_sp(e), "day") {
+            if let Some(e3) = t.word(t.skip_sp(e2), "of") {
+                let k3 = t.skip_sp(e3);
+                for (w, off) in [
+                    ("the month", 0),
+                    ("this month", 0),
+                    ("next month", 1),
+                    ("last month", -1),
+                ] {
+                    if let Some(e4) = t.word(k3, w) {
+                        let m = add_months(r, off);
+                        let mut d = date(Some(m.year()), Some(m.month()), Some(dd));
+                        d.relative = true;
+                        return Some(cand(i, e4, d));
+                    }
+                }
+                if let Some((e4, m, _)) = month_at(t, k3) {
+                    let d = infer_year(date(None, Some(m), Some(dd)), Some(r));
+                    return Some(cand(i, e4, d));
+                }
+            }
+        }
+        // the third month of 2021 / of next year
+        if let Some(e2) = t.word(t.skip_sp(e), "month") {
+            if let Some(e3) = t.word(t.skip_sp(e2), "of") {
+                let k3 = t.skip_sp(e3);
+                if dd <= 12 {
+                    if let Some((e4, y)) = year_at(t, toks, k3, false) {
+                        return Some(cand(i, e4, date(Some(y), Some(dd), None)));
+                    }
+                    for (w, off) in [("next year", 1), ("this year", 0), ("last year", -1)] {
+                        if let Some(e4) = t.word(k3, w) {
+                            let mut d = date(Some(r.year() + off), Some(dd), None);
+                            d.relative = true;
+                            return Some(cand(i, e4, d));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// English years written alone: "in 2017", "before 2018", "2007 and 2009".
+fn bare_years(t: &Text, toks: &[NumTok], han: bool, out: &mut Vec<Cand>) {
+    for tok in toks {
+        let v = tok.value;
+        let ok_digits = tok.int_digits == 4 && !tok.chinese;
+        let ok_words = tok.words
+            && v >= 1000.0
+            && t.cs[tok.start..tok.end]
+                .iter()
+                .filter(|c| **c == ' ')
+                .count()
+                >= 1;
+        if !(ok_digits || ok_words)
+            || v.fract() != 0.0
+            || !(1000.0..=2999.0).contains(&v)
+            || tok.hedge != Hedge::Exact
+        {
+            continue;
+        }
+        let after = t.at(tok.end);
+        if matches!(after, '/' | '-' | '.' | ':' | '%' | '年') || after.is_alphanumeric() {
+            continue;
+        }
+        if tok.start > 0 && matches!(t.at(tok.start - 1), '/' | '-' | '.' | '$' | ':' | '#') {
+            continue;
+        }
+        if han {
+            // Chinese writes 年; a bare year only after a comparison sign
+            let b = t.back_sp(tok.start);
+            if !(b > 0 && matches!(t.at(b - 1), '=' | '>' | '<')) {
+                continue;
+            }
+        } else if ok_digits && !(1800.0..=2100.0).contains(&v) {
+            continue;
+        }
+        let mut start = tok.start;
+        // "year 2008", "cy 2008"
+        let b = t.back_sp(start);
+        for w in ["calendar year", "the year", "year", "cy"] {
+            if let Some(st) = t.ends_word(b, w) {
+                start = st;
+                break;
+            }
+        }
+        out.push(cand(start, tok.end, date(Some(v as i32), None, None)));
+    }
+    // "cy18"
+    let n = t.len();
+    for i in 0..n.saturating_sub(3) {
+        if t.lat(i) == 'c' && t.lat(i + 1) == 'y' && (i == 0 || !t.lat(i - 1).is_ascii_alphabetic())
+        {
+            if let Some((e, v, 2)) = digits_at(t, i + 2) {
+                out.push(cand(i, e, date(Some(2000 + v as i32), None, None)));
+            }
+        }
+    }
+}
+
+/// Fixed-date holidays.
+fn holidays(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    const H: &[(&str, u32, u32)] = &[
+        ("christmas eve", 12, 24),
+        ("christmas day", 12, 25),
+        ("christmas", 12, 25),
+        ("new year's day", 1, 1),
+        ("new year day", 1, 1),
+        ("new year's eve", 12, 31),
+        ("independence day", 7, 4),
+        ("international workers' day", 5, 1),
+        ("juneteenth", 6, 19),
+        ("freedom day", 6, 19),
+        ("jubilee day", 6, 19),
+        ("saint patrick", 3, 17),
+        ("st. patrick's day", 3, 17),
+        ("earth day", 4, 22),
+        ("valentine's day", 2, 14),
+        ("halloween", 10, 31),
+        ("元旦", 1, 1),
+        ("国庆节", 10, 1),
+        ("劳动节", 5, 1),
+        ("圣诞节", 12, 25),
+    ];
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        let mut hit = None;
+        if i == 0 || !t.lat(i - 1).is_ascii_alphabetic() {
+            for (w, m, d) in H {
+                if let Some(e) = t.starts(i, w) {
+                    if !t.lat(e).is_ascii_alphabetic() {
+                        hit = Some((e, *m, *d));
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some((e, m, d)) = hit {
+            let mut dv = date(None, Some(m), Some(d));
+            let mut end = e;
+            let k = t.skip_sp(e);
+            if let Some((e2, y, _)) = digits_at(t, k).filter(|x| x.2 == 4) {
+                dv.year = Some(y as i32);
+                end = e2;
+            } else {
+                let k2 = t.word(k, "of").map(|x| t.skip_sp(x)).unwrap_or(k);
+                if let Some(e2) = t
+                    .word(k2, "this")
+                    .and_then(|x| t.word(t.skip_sp(x), "year"))
+                {
+                    if let Some(r) = r {
+                        dv.year = Some(r.year());
+                        dv.relative = true;
+                        end = e2;
+                    }
+                }
+            }
+            out.push(cand(i, end, dv));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// All date and duration candidates.
+pub(crate) fn scan(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, han: bool) -> Vec<Cand> {
+    let mut out = Vec::new();
+    numeric(t, han, r, &mut out);
+    chinese(t, toks, r, &mut out);
+    english(t, toks, r, &mut out);
+    bare_years(t, toks, han, &mut out);
+    holidays(t, r, &mut out);
+    // "since"/"自…以来" marks
+    for c in out.iter_mut() {
+        if let Kind::Date(d) = &mut c.kind {
+            let b = t.back_sp(c.start);
+            if t.ends_word(b, "since").is_some()
+                || t.ends(b, "自从").is_some()
+                || t.ends(b, "自").is_some()
+            {
+                d.since = true;
+            }
+        }
+    }
+    out
+}

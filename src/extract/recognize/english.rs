@@ -1,0 +1,543 @@
+//! English number words: "one hundred and six", "twenty-one trillion", "two thirds",
+//! "five and a half million", "two hundred point zero three", "3 hundred and 21".
+
+use super::numbers::{arabic, NumTok};
+use super::text::Text;
+
+const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("nought", 0.0),
+    ("naught", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
+];
+
+/// Ordinal words as (word, value): also the denominators of fractions.
+pub(crate) const ORDINALS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+    ("hundredth", 1e2),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
+
+/// A whole word from `list` at `i` (longest listed first wins by checking all).
+fn lookup(t: &Text, i: usize, list: &[(&str, f64)]) -> Option<(usize, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    for (w, v) in list {
+        if let Some(e) = t.word(i, w) {
+            if best.map(|b| e > b.0).unwrap_or(true) {
+                best = Some((e, *v));
+            }
+        }
+    }
+    best
+}
+
+fn unit_word(t: &Text, i: usize) -> Option<(usize, f64)> {
+    lookup(t, i, UNITS)
+}
+
+fn scale_word(t: &Text, i: usize) -> Option<(usize, f64)> {
+    let (e, v) = lookup(t, i, SCALES).or_else(|| {
+        // plural scales: "hundreds", "millions"
+        SCALES.iter().find_map(|(w, v)| {
+            let e = t.starts(i, w)?;
+            (t.lat(e) == 's' && !t.lat(e + 1).is_ascii_alphanumeric()).then_some((e + 1, *v))
+        })
+    })?;
+    Some((e, v))
+}
+
+/// A fraction denominator word: "third(s)", "half/halves", "quarter(s)", "fifths", and
+/// compounds "twenty-first(s)". Returns (end, denominator).
+fn denominator(t: &Text, i: usize) -> Option<(usize, f64)> {
+    for (w, v) in [
+        ("halves", 2.0),
+        ("half", 2.0),
+        ("quarters", 4.0),
+        ("quarter", 4.0),
+    ] {
+        if let Some(e) = t.word(i, w) {
+            return Some((e, v));
+        }
+    }
+    // tens-unit compounds: twenty-first, twenty firsts
+    if let Some((e, tens)) = unit_word(t, i) {
+        if tens >= 20.0 && tens % 10.0 == 0.0 {
+            let k = if t.at(e) == '-' { e + 1 } else { t.skip_sp(e) };
+            if let Some((e2, o)) = ordinal_word(t, k) {
+                if o < 10.0 {
+                    return Some((e2, tens + o));
+                }
+            }
+        }
+    }
+    ordinal_word(t, i)
+}
+
+/// An ordinal word, singular or plural ("fifth", "fifths").
+fn ordinal_word(t: &Text, i: usize) -> Option<(usize, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    for (w, v) in ORDINALS {
+        if let Some(e) = t.starts(i, w) {
+            let e = if t.lat(e) == 's' { e + 1 } else { e };
+            if t.lat(e).is_ascii_alphanumeric() {
+                continue;
+            }
+            if best.map(|b| e > b.0).unwrap_or(true) {
+                best = Some((e, *v));
+            }
+        }
+    }
+    best
+}
+
+/// A cardinal in words (Arabic integers allowed before a scale word). Returns
+/// (end, value, step, words used).
+fn cardinal(t: &Text, i: usize) -> Option<(usize, f64, f64, usize)> {
+    let mut total = 0.0;
+    let mut cur = 0.0;
+    let mut end = i;
+    let mut j = i;
+    let mut nwords = 0;
+    let mut last: f64 = -1.0; // value of the last atom, -1 for a scale
+    let mut step: f64 = 1.0;
+    let mut after_and = false;
+    loop {
+        // an atom
+        if let Some((e, v)) = unit_word(t, j) {
+            if last >= 0.0 {
+                // fifty two / nineteen ninety six
+                let combine = last >= 20.0 && last % 10.0 == 0.0 && v < 10.0 && v > 0.0;
+                let year = (10.0..100.0).contains(&last) && last % 10.0 != 0.0
+                    || last >= 10.0 && v >= 10.0;
+                if combine {
+                    cur += v;
+                } else if year && !after_and && v >= 10.0 {
+                    cur = cur * 100.0 + v;
+                } else {
+                    break;
+                }
+            } else {
+                if after_and && v >= 1.0 && cur == 0.0 && total == 0.0 {
+                    break;
+                }
+                cur += v;
+            }
+            last = v;
+            step = 1.0;
+            nwords += 1;
+            end = e;
+            j = e;
+        } else if t.at(j).is_ascii_digit() && last < 0.0 {
+            let (e, v, st, d) = arabic(t, j)?;
+            // digits only before a scale word, or after "and" following a scale
+            let k = t.skip_sp(e);
+            let scale_next = scale_word(t, k).is_some();
+            if !(scale_next || (after_and && d > 0 && nwords > 0)) {
+                break;
+            }
+            if t.at(e).is_ascii_alphanumeric() {
+                break;
+            }
+            cur += v;
+            last = v;
+            step = st;
+            nwords += 1;
+            end = e;
+            j = e;
+        } else if let Some((e, s)) = scale_word(t, j) {
+            if nwords == 0 {
+                // "a hundred", "hundred" alone
+                return None;
+            }
+            if last < 0.0 && s <= 100.0 {
+                break;
+            }
+            if cur == 0.0 {
+                cur = 1.0;
+            }
+            if s == 100.0 {
+                cur *= 100.0;
+                step = 100.0;
+            } else if s == 1e7 && total == 0.0 && cur >= 1e5 {
+                // "three lakh crore"
+                cur *= s;
+                step = s;
+            } else {
+                total += cur * s;
+                cur = 0.0;
+                step = s;
+            }
+            last = -1.0;
+            nwords += 1;
+            end = e;
+            j = e;
+        } else {
+            break;
+        }
+        after_and = false;
+        // what separates the next atom
+        let k = t.skip_sp(j);
+        if t.at(k) == '-' && unit_word(t, t.skip_sp(k + 1)).is_some() {
+            j = t.skip_sp(k + 1);
+            continue;
+        }
+        if let Some(e) = t.word(k, "and") {
+            let k2 = t.skip_sp(e);
+            if k2 > e && (unit_word(t, k2).is_some() || t.at(k2).is_ascii_digit()) && last < 0.0 {
+                // "and" only after a scale: "one hundred and six"
+                if denominator_follows(t, k2) {
+                    break;
+                }
+                after_and = true;
+                j = k2;
+                continue;
+            }
+            break;
+        }
+        if k > j {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    if nwords == 0 {
+        return None;
+    }
+    Some((end, total + cur, step, nwords))
+}
+
+/// Does "<cardinal> <denominator>" start at `k` ("three fifths", "a half")?
+fn denominator_follows(t: &Text, k: usize) -> bool {
+    if let Some((e, _)) = unit_word(t, k).or_else(|| t.word(k, "a").map(|e| (e, 1.0))) {
+        let k2 = t.skip_sp(e);
+        return denominator(t, k2).is_some() && t.word(k2, "second").is_none();
+    }
+    false
+}
+
+/// " dozen(s)" / " dzs" / " dozs" after a figure.
+pub(crate) fn dozen_after(t: &Text, e: usize) -> Option<usize> {
+    let k = t.skip_sp(e);
+    for w in ["dozens", "dozen", "dozs", "dzs", "doz"] {
+        if let Some(e2) = t.word(k, w) {
+            return Some(e2);
+        }
+    }
+    None
+}
+
+fn vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅙' => 1.0 / 6.0,
+        _ => return None,
+    })
+}
+
+/// "point zero three", "point seventy-one": the digits after a spoken decimal point.
+fn point_digits(t: &Text, i: usize) -> Option<(usize, String)> {
+    let mut j = i;
+    let mut s = String::new();
+    let mut end = i;
+    loop {
+        let k = if s.is_empty() { j } else { t.skip_sp(j) };
+        if let Some((e, v)) = unit_word(t, k) {
+            let mut v = v as u32;
+            let mut e = e;
+            if v >= 20 && v % 10 == 0 && t.at(e) == '-' {
+                if let Some((e2, u)) = unit_word(t, e + 1) {
+                    v += u as u32;
+                    e = e2;
+                }
+            }
+            s.push_str(&v.to_string());
+            end = e;
+            j = e;
+            continue;
+        }
+        break;
+    }
+    (!s.is_empty()).then_some((end, s))
+}
+
+/// A figure in English words at `i`.
+pub(crate) fn words(t: &Text, i: usize) -> Option<NumTok> {
+    if let Some(v) = vulgar(t.at(i)) {
+        return Some(mk(i, i + 1, v, 0.0));
+    }
+    let mut j = i;
+    let mut sign = 1.0;
+    for w in ["minus", "negative"] {
+        if let Some(e) = t.word(j, w) {
+            let k = t.skip_sp(e);
+            if k > e {
+                sign = -1.0;
+                j = k;
+                break;
+            }
+        }
+    }
+    let start_body = j;
+    // "a"/"an" as one before a scale, dozen or fraction; "half"/"quarter" + scale
+    let mut value;
+    let mut end;
+    let mut step;
+    let a_word = t.word(j, "a").or_else(|| t.word(j, "an"));
+    if let Some(e) = a_word {
+        let k = t.skip_sp(e);
+        if k == e {
+            return None;
+        }
+        if let Some((e2, s)) = scale_word(t, k) {
+            value = s;
+            end = e2;
+            step = s;
+            // "a hundred thousand trillionths"
+            let mut k2 = t.skip_sp(end);
+            while let Some((e3, s2)) = scale_word(t, k2) {
+                value *= s2;
+                end = e3;
+                k2 = t.skip_sp(end);
+            }
+        } else if let Some(e2) = dozen_word(t, k) {
+            return Some(mk(i, e2, 12.0 * sign, 12.0));
+        } else if let Some((e2, d)) = denominator(t, k) {
+            if t.word(k, "second").is_some() {
+                return None;
+            }
+            return Some(mk(i, e2, sign / d, 0.0));
+        } else {
+            return None;
+        }
+    } else if let Some((e, v)) = t
+        .word(j, "half")
+        .map(|e| (e, 0.5))
+        .or_else(|| t.word(j, "quarter").map(|e| (e, 0.25)))
+    {
+        let k = t.skip_sp(e);
+        if let Some((e2, s)) = scale_word(t, k) {
+            return Some(mk(i, e2, sign * v * s, s));
+        }
+        // "half a dozen"
+        if let Some(e2) = t.word(k, "a") {
+            if let Some(e3) = dozen_word(t, t.skip_sp(e2)) {
+                return Some(mk(i, e3, sign * v * 12.0, 1.0));
+            }
+        }
+        if v == 0.5 && start_body == i {
+            return Some(mk(i, e, 0.5, 0.0));
+        }
+        return None;
+    } else {
+        let (e, v, st, _) = cardinal(t, j)?;
+        // digits alone are not words
+        if !t.at(j).is_ascii_alphabetic() && t.cs[j..e].iter().all(|c| !c.is_ascii_alphabetic()) {
+            return None;
+        }
+        value = v;
+        end = e;
+        step = st;
+    }
+    // point: "two hundred point zero three"
+    let k = t.skip_sp(end);
+    if let Some(e) = t.word(k, "point") {
+        if let Some((e2, digits)) = point_digits(t, t.skip_sp(e)) {
+            let f: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
+            value += f;
+            step = 10f64.powi(-(digits.len() as i32));
+            end = e2;
+        }
+    }
+    // a fraction: "two thirds", "three quarters"; "one over three"
+    let k = t.skip_sp(end);
+    if k > end {
+        if let Some((e, d)) = denominator(t, k) {
+            if t.word(k, "second").is_none() && !(d == 1.0) {
+                value /= d;
+                end = e;
+                step = 0.0;
+                // "two thirds of a million"
+                let k2 = t.skip_sp(end);
+                if let Some(e2) = t.word(k2, "of") {
+                    let k3 = t.skip_sp(e2);
+                    if let Some(e3) = t.word(k3, "a") {
+                        if let Some((e4, s)) = scale_word(t, t.skip_sp(e3)) {
+                            value *= s;
+                            end = e4;
+                        }
+                    }
+                }
+            }
+        } else if let Some(e) = t
+            .word(k, "over")
+            .or_else(|| t.word(k, "out").and_then(|e| t.word(t.skip_sp(e), "of")))
+        {
+            let k2 = t.skip_sp(e);
+            if let Some((e2, d, _, _)) = cardinal(t, k2).or_else(|| {
+                arabic(t, k2).and_then(|(e, v, s, dd)| {
+                    (dd > 0 && !t.at(e).is_ascii_alphanumeric()).then_some((e, v, s, 1))
+                })
+            }) {
+                if d != 0.0 && t.word(t.skip_sp(e2), "years").is_none() {
+                    value /= d;
+                    end = e2;
+                    step = 0.0;
+                }
+            }
+        } else if let Some(e2) = dozen_word(t, k) {
+            value *= 12.0;
+            end = e2;
+        }
+    }
+    // "and a half", "and three fifths", "and a half million"
+    loop {
+        let k = t.skip_sp(end);
+        let Some(e) = t.word(k, "and") else { break };
+        let k2 = t.skip_sp(e);
+        let (num, k3) = if let Some(e2) = t.word(k2, "a").or_else(|| t.word(k2, "one")) {
+            (1.0, t.skip_sp(e2))
+        } else if let Some((e2, v, _, _)) = cardinal(t, k2) {
+            (v, t.skip_sp(e2))
+        } else {
+            break;
+        };
+        let Some((e3, d)) = denominator(t, k3) else {
+            // "twenty and three and three fifths"
+            if let Some((e2, v, _, _)) = cardinal(t, k2) {
+                let k4 = t.skip_sp(e2);
+                if t.word(k4, "and").is_some() && v < 100.0 && value >= 10.0 {
+                    value += v;
+                    end = e2;
+                    continue;
+                }
+            }
+            break;
+        };
+        if t.word(k3, "second").is_some() {
+            break;
+        }
+        let f = num / d;
+        let k4 = t.skip_sp(e3);
+        if let Some((e4, s)) = scale_word(t, k4) {
+            // "five and a half million", "one billion and three quarters million"
+            if value >= s {
+                value += f * s;
+            } else {
+                value = (value + f) * s;
+            }
+            end = e4;
+        } else {
+            // "one million and a half": the fraction of the last scale
+            let scale = [1e12, 1e9, 1e6, 1e3]
+                .into_iter()
+                .find(|s| value >= *s && value % s == 0.0)
+                .filter(|_| value >= 1e6)
+                .unwrap_or(1.0);
+            value += f * scale;
+            end = e3;
+        }
+        step = 0.0;
+        break;
+    }
+    // a scale after a spoken fraction or decimal: "two point five million"
+    if sign < 0.0 {
+        value = -value;
+    }
+    let mut tok = mk(i, end, value, step);
+    tok.words = true;
+    Some(tok)
+}
+
+fn dozen_word(t: &Text, k: usize) -> Option<usize> {
+    t.word(k, "dozen")
+        .or_else(|| t.word(k, "dozens"))
+        .or_else(|| t.word(k, "dozs"))
+        .or_else(|| t.word(k, "dzs"))
+}
+
+fn mk(s: usize, e: usize, v: f64, step: f64) -> NumTok {
+    let mut tok = NumTok {
+        start: s,
+        end: e,
+        value: v,
+        step: if step == 0.0 { v.abs() * 1e-3 } else { step },
+        hedge: super::Hedge::Exact,
+        kind: super::numbers::NumKind::Plain,
+        int_digits: 0,
+        chinese: false,
+        words: true,
+    };
+    if tok.step == 0.0 {
+        tok.step = 1.0;
+    }
+    tok
+}
