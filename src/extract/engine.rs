@@ -107,7 +107,16 @@ const UNITS: &[&str] = &[
 
 /// Build the items of a text.
 pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Item> {
-    let values: Vec<Recognized> = recognize::recognize(text, reference);
+    // A date followed by 消息/电/讯 is a dateline (when the news came), not an event date.
+    let values: Vec<Recognized> = recognize::recognize(text, reference)
+        .into_iter()
+        .filter(|v| {
+            !(matches!(v.kind, Kind::Date(_))
+                && ["消息", "电", "讯", "报道"]
+                    .iter()
+                    .any(|w| text[v.end..].starts_with(w)))
+        })
+        .collect();
     let mentions = entities::mentions(text, lex);
     let mut all: Vec<(Item, u8)> = Vec::with_capacity(values.len() + mentions.len());
     for v in values {
@@ -158,6 +167,31 @@ pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Ite
         out.push((it, prio));
     }
     let mut items: Vec<Item> = out.into_iter().map(|(i, _)| i).collect();
+    // A hedge written right before a span of time ("超20年"): the duration is hedged.
+    for i in 0..items.len() {
+        let prev_end = if i > 0 { items[i - 1].end } else { 0 };
+        let start = items[i].start;
+        if let ItemVal::Value(Kind::Duration(d)) = &mut items[i].val {
+            if d.amount.hedge != Hedge::Exact {
+                continue;
+            }
+            for (w, h) in [
+                ("超过", Hedge::MoreThan),
+                ("超", Hedge::MoreThan),
+                ("逾", Hedge::MoreThan),
+                ("接近", Hedge::Nearly),
+                ("近", Hedge::Nearly),
+                ("大约", Hedge::Approx),
+                ("约", Hedge::Approx),
+            ] {
+                if text[prev_end..start].ends_with(w) {
+                    d.amount.hedge = h;
+                    items[i].start = start - w.len();
+                    break;
+                }
+            }
+        }
+    }
     // Units after counts.
     for i in 0..items.len() {
         if !matches!(items[i].val, ItemVal::Value(Kind::Number(_))) {
@@ -169,7 +203,16 @@ pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Ite
         if let Some(u) = UNITS.iter().find(|u| rest.starts_with(**u)) {
             items[i].end = end + u.len();
             // The unit stays in the tagged text for patterns to read.
-            items[i].unit = Some(u.trim().trim_start_matches(['余', '多']).to_string());
+            let u = u.trim().trim_start_matches(['余', '多']);
+            // Units of time read as durations' units, so 20余年 compares with 超20年.
+            let u = match u {
+                "年" | "years" => "year",
+                "个月" => "month",
+                "天" => "day",
+                "周" => "week",
+                other => other,
+            };
+            items[i].unit = Some(u.to_string());
         }
     }
     items
@@ -448,9 +491,6 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
             first += 1;
         }
         let tagged = tag(text, sent.clone(), &items, first);
-        if tagged.at.is_empty() {
-            continue;
-        }
         for rule in &rules.rules {
             // Patterns are tried in order: a value an earlier pattern of the rule claimed is
             // not claimed again by a later one.
@@ -524,6 +564,14 @@ fn emit_claim(
             let vi = items.partition_point(|it| it.start < r.start);
             (r.clone(), raw_value(t), vi)
         }
+    };
+    let value = match (emit.value_as.as_deref(), &value) {
+        (Some("year"), Value::Quantity { written, .. }) if (1900.0..2100.0).contains(written) => {
+            raw_value(&fmt_num(*written))
+        }
+        (Some("year"), Value::Date { .. }) => value,
+        (Some("year"), _) => return None,
+        _ => value,
     };
     let kind = emit.subject_kind.as_deref().unwrap_or("any");
     let accepts = |m: &Mention| match kind {

@@ -76,6 +76,10 @@ pub struct EmitDef {
     pub qualifiers: BTreeMap<String, String>,
     #[serde(default)]
     pub mode: Mode,
+    /// Read the value as another type: `year` turns a count such as 1998 (1998级) into a
+    /// year.
+    #[serde(default)]
+    pub value_as: Option<String>,
 }
 
 /// An example: a sentence and the claims it must give.
@@ -290,6 +294,14 @@ fn compile_rule(def: RuleDef, path: &str) -> Result<Rule, (String, String)> {
         regexes.push(re);
     }
     for e in &def.emit {
+        if let Some(a) = &e.value_as {
+            if a != "year" {
+                return Err((
+                    format!("unknown value_as `{a}` (known: year)"),
+                    format!("value_as: {a}"),
+                ));
+            }
+        }
         let known = |slot: &str| {
             regexes
                 .iter()
