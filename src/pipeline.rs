@@ -115,16 +115,33 @@ pub fn knowledge(lexicon: &extract::lexicon::Lexicon, claims: &[Claim]) -> recon
     k
 }
 
-/// Assign ids, reconcile and assemble the report.
-pub fn finish(
-    mut docs: Vec<Processed>,
+/// What the reduce stage needs of one document: its description, its claims and the
+/// signature that tells copies apart (`factcheck claims` writes these; `factcheck reconcile`
+/// reads them back).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DocClaims {
+    pub info: DocumentInfo,
+    pub claims: Vec<Claim>,
+    pub signature: Vec<u64>,
+}
+
+/// Assign ids, reconcile and assemble the report from per-document results (in any order).
+pub fn assemble(
+    mut docs: Vec<DocClaims>,
     problems: Vec<Problem>,
     lexicon: &extract::lexicon::Lexicon,
-) -> Run {
-    docs.sort_by(|a, b| a.info.path.cmp(&b.info.path));
+) -> (Report, Vec<usize>) {
+    // Order by path; remember where each input went.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| docs[a].info.path.cmp(&docs[b].info.path));
+    let mut sorted: Vec<DocClaims> = Vec::with_capacity(docs.len());
+    let mut slots: Vec<Option<DocClaims>> = docs.drain(..).map(Some).collect();
+    for &i in &order {
+        sorted.push(slots[i].take().expect("each index once"));
+    }
     let mut claims = Vec::new();
     let mut n = 0;
-    for (i, d) in docs.iter_mut().enumerate() {
+    for (i, d) in sorted.iter_mut().enumerate() {
         let id = format!("D{}", i + 1);
         d.info.id = id.clone();
         d.claims.sort_by(|a, b| {
@@ -142,21 +159,50 @@ pub fn finish(
         }
         claims.extend(d.claims.iter().cloned());
     }
-    let infos: Vec<DocumentInfo> = docs.iter().map(|d| d.info.clone()).collect();
+    let infos: Vec<DocumentInfo> = sorted.iter().map(|d| d.info.clone()).collect();
+    let signatures: Vec<Vec<u64>> = sorted.iter().map(|d| d.signature.clone()).collect();
     let knowledge = knowledge(lexicon, &claims);
-    let shingles: Vec<Vec<u64>> = docs
-        .iter()
-        .map(|d| reconcile::sources::shingles(&d.norm.text))
-        .collect();
-    let findings = reconcile::reconcile(&infos, &claims, &shingles, &knowledge);
-    Run {
-        report: Report {
+    let findings = reconcile::reconcile(&infos, &claims, &signatures, &knowledge);
+    (
+        Report {
             version: REPORT_VERSION,
             documents: infos,
             claims,
             findings,
             problems,
         },
-        docs,
+        order,
+    )
+}
+
+/// Assign ids, reconcile and assemble the report of a run.
+pub fn finish(
+    docs: Vec<Processed>,
+    problems: Vec<Problem>,
+    lexicon: &extract::lexicon::Lexicon,
+) -> Run {
+    let parts: Vec<DocClaims> = docs
+        .iter()
+        .map(|d| DocClaims {
+            info: d.info.clone(),
+            claims: d.claims.clone(),
+            signature: reconcile::sources::signature(&d.norm.text),
+        })
+        .collect();
+    let (report, order) = assemble(parts, problems, lexicon);
+    let mut slots: Vec<Option<Processed>> = docs.into_iter().map(Some).collect();
+    let mut docs: Vec<Processed> = order
+        .iter()
+        .map(|&i| slots[i].take().expect("each index once"))
+        .collect();
+    for (d, info) in docs.iter_mut().zip(&report.documents) {
+        d.info = info.clone();
+        d.claims = report
+            .claims
+            .iter()
+            .filter(|c| c.doc == info.id)
+            .cloned()
+            .collect();
     }
+    Run { report, docs }
 }

@@ -16,20 +16,28 @@ fn fnv(s: &[char]) -> u64 {
     h
 }
 
-/// The shingles of a text, sampled (every hash ≡ 0 mod 4) to keep memory small.
+/// The shingle hashes of a text, sorted and deduplicated.
 pub fn shingles(text: &str) -> Vec<u64> {
     let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     if chars.len() < SHINGLE {
         return vec![];
     }
-    let mut out: Vec<u64> = chars
-        .windows(SHINGLE)
-        .map(fnv)
-        .filter(|h| h % 4 == 0)
-        .collect();
+    let mut out: Vec<u64> = chars.windows(SHINGLE).map(fnv).collect();
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// How many of the smallest shingle hashes a signature keeps (a bottom-k sketch).
+pub const SIGNATURE_SIZE: usize = 128;
+
+/// A small, mergeable signature of a text: the smallest shingle hashes. Two documents'
+/// signatures estimate how much text they share without the texts themselves, so the
+/// reduce stage (`factcheck reconcile`) can tell copies apart from claims files alone.
+pub fn signature(text: &str) -> Vec<u64> {
+    let mut s = shingles(text);
+    s.truncate(SIGNATURE_SIZE);
+    s
 }
 
 /// Group documents into independent sources: `result[i]` is the source id of document `i`
@@ -67,6 +75,8 @@ pub fn source_groups(shingles: &[Vec<u64>]) -> Vec<usize> {
     let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
     pairs.sort();
     for ((a, b), k) in pairs {
+        // With bottom-k sketches, the shared share of the smaller sketch estimates the share
+        // of the smaller text found in the other one.
         let smaller = shingles[a].len().min(shingles[b].len());
         if smaller >= 4 && k * 2 >= smaller {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -90,7 +100,7 @@ mod tests {
         let b = format!("转载：{a}");
         let c =
             "另一家媒体的独立报道，内容完全不同，讲的是季度营收和利润，以及研发投入的变化情况。";
-        let g = source_groups(&[shingles(a), shingles(&b), shingles(c)]);
+        let g = source_groups(&[signature(a), signature(&b), signature(c)]);
         assert_eq!(g[0], g[1]);
         assert_ne!(g[0], g[2]);
     }
