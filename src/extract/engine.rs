@@ -63,6 +63,11 @@ impl Item {
     }
 }
 
+/// Subject placeholders for an article that names no person or organisation: the reconciler
+/// reads them as the story's most mentioned person or organisation.
+pub const MAIN_PERSON: &str = "(main person)";
+pub const MAIN_ORG: &str = "(main org)";
+
 /// Measure words and units that belong to the count before them.
 const UNITS: &[&str] = &[
     "颗星",
@@ -218,12 +223,13 @@ pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Ite
     items
 }
 
-/// Sentence ranges of a text: split after 。！？!?；; and newlines.
+/// Sentence ranges of a text: split after 。！？!? and newlines (a ； joins clauses of one
+/// sentence, which share their subject and period).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = vec![];
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n') {
+        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n') {
             let end = i + c.len_utf8();
             if text[start..end].trim().chars().count() > 1 {
                 out.push(start..end);
@@ -329,8 +335,10 @@ fn main_entities(items: &[Item]) -> MainEntities {
 
 /// Format a number without trailing zeros.
 pub fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e16 {
-        format!("{}", v as i64)
+    // Floating-point products of scales (265.4 × 1e8) print as the figure written.
+    let r = v.round();
+    if (v - r).abs() <= v.abs() * 1e-9 && r.abs() < 1e16 {
+        format!("{}", r as i64)
     } else {
         let s = format!("{v:.6}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -483,6 +491,7 @@ pub struct Source<'a> {
 pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
     let text = &src.norm.text;
     let items = items(text, lex, src.published);
+    let metrics = lex.find_metrics(text);
     let main = main_entities(&items);
     let mut claims = Vec::new();
     let mut first = 0;
@@ -491,7 +500,14 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
             first += 1;
         }
         let tagged = tag(text, sent.clone(), &items, first);
-        for rule in &rules.rules {
+        // Values claimed by specific rules; `fallback` rules only take the others.
+        let mut claimed: std::collections::HashSet<crate::model::Span> = Default::default();
+        let ordered = rules
+            .rules
+            .iter()
+            .filter(|r| !r.def.fallback)
+            .chain(rules.rules.iter().filter(|r| r.def.fallback));
+        for rule in ordered {
             // Patterns are tried in order: a value an earlier pattern of the rule claimed is
             // not claimed again by a later one.
             let mut taken: std::collections::HashSet<(crate::model::Span, String)> =
@@ -499,16 +515,29 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
             for re in &rule.regexes {
                 let mut found = vec![];
                 for caps in re.captures_iter(&tagged.text) {
+                    let ctx = Ctx {
+                        src,
+                        tagged: &tagged,
+                        items: &items,
+                        sent: &sent,
+                        first,
+                        main: &main,
+                        metrics: &metrics,
+                    };
                     for emit in &rule.def.emit {
-                        if let Some(c) =
-                            emit_claim(src, rule, emit, &caps, &tagged, &items, &sent, first, &main)
-                        {
+                        if let Some(c) = emit_claim(&ctx, rule, emit, &caps) {
                             found.push(c);
                         }
                     }
                 }
                 for c in found {
+                    if rule.def.fallback && claimed.contains(&c.span) {
+                        continue;
+                    }
                     if taken.insert((c.span, c.predicate.clone())) {
+                        if c.predicate != "mentions" {
+                            claimed.insert(c.span);
+                        }
                         claims.push(c);
                     }
                 }
@@ -528,18 +557,27 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
     claims
 }
 
-#[allow(clippy::too_many_arguments)]
-fn emit_claim(
-    src: &Source,
-    rule: &Rule,
-    emit: &EmitDef,
-    caps: &regex::Captures,
-    tagged: &Tagged,
-    items: &[Item],
-    sent: &Range<usize>,
+/// What a match sees of its sentence and document.
+struct Ctx<'a> {
+    src: &'a Source<'a>,
+    tagged: &'a Tagged,
+    items: &'a [Item],
+    sent: &'a Range<usize>,
     first: usize,
-    main: &MainEntities,
-) -> Option<Claim> {
+    main: &'a MainEntities,
+    metrics: &'a [super::lexicon::MetricMatch],
+}
+
+fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) -> Option<Claim> {
+    let Ctx {
+        src,
+        tagged,
+        items,
+        sent,
+        first,
+        main,
+        metrics,
+    } = *ctx;
     let slot_item = |name: &str| -> Option<usize> {
         let m = caps.name(name)?;
         tagged.at.get(&m.start()).copied()
@@ -577,6 +615,7 @@ fn emit_claim(
     let accepts = |m: &Mention| match kind {
         "person" => m.kind == MentionKind::Person,
         "org" => matches!(m.kind, MentionKind::Org | MentionKind::Name),
+        "product" => matches!(m.kind, MentionKind::Product | MentionKind::Name),
         _ => matches!(m.kind, MentionKind::Person | MentionKind::Org),
     };
     let subject = match emit.subject.as_deref().and_then(slot_item) {
@@ -589,14 +628,27 @@ fn emit_claim(
                 .filter_map(|k| items[k].mention())
                 .find(|m| accepts(m))
                 .map(|m| m.canonical.clone());
+            // Else the article's main entity of that kind; an article that names none
+            // leaves the subject to the story's main entity, resolved by the reconciler.
             before.or_else(|| match kind {
-                "person" => main.person.clone(),
-                "org" => main.org.clone(),
+                "person" => main.person.clone().or_else(|| Some(MAIN_PERSON.into())),
+                "org" | "product" => main.org.clone().or_else(|| Some(MAIN_ORG.into())),
                 _ => main.person.clone().or_else(|| main.org.clone()),
             })
         }
     };
     let subject = subject.unwrap_or_else(|| "(unknown)".into());
+    // "@metric": the nearest metric word before the value in the sentence.
+    let predicate = if emit.predicate == "@metric" {
+        metrics
+            .iter()
+            .filter(|m| m.start >= sent.start && m.end <= value_range.start)
+            .next_back()
+            .map(|m| m.canonical.clone())?
+    } else {
+        emit.predicate.clone()
+    };
+    let before = &src.norm.text[sent.start..value_range.start.max(sent.start)];
     let mut qualifiers = BTreeMap::new();
     for (k, v) in &emit.qualifiers {
         let resolved = if let Some(slot) = v.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
@@ -604,6 +656,22 @@ fn emit_claim(
                 (Some(i), _) => display(&item_value(&items[i])),
                 (None, Some(r)) => display(&raw_value(&src.norm.text[r])),
                 (None, None) => continue,
+            }
+        } else if k == "period" && (v == "auto" || v == "required") {
+            match super::context::period(before) {
+                Some(p) => p,
+                // Without a period, figures of a measure that varies by period are not
+                // compared (kept in the report, marked).
+                None if v == "required" => {
+                    qualifiers.insert("compare".into(), "no-period".into());
+                    continue;
+                }
+                None => continue,
+            }
+        } else if k == "segment" && v == "auto" {
+            match super::context::segment(before) {
+                Some(p) => p,
+                None => continue,
             }
         } else if k == "as_of" && v == "before" {
             // The value held until the time of the sentence (从X转岗至Y): just before it.
@@ -641,7 +709,7 @@ fn emit_claim(
         span,
         text: src.decoded[d].to_string(),
         subject,
-        predicate: emit.predicate.clone(),
+        predicate,
         value,
         qualifiers,
         rule: rule.def.id.clone(),

@@ -48,6 +48,31 @@ struct TitleFile {
     titles: Vec<TitleDef>,
 }
 
+/// One measure of the metric lexicon.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricDef {
+    pub canonical: String,
+    /// `amount`, `ratio` or `count`.
+    pub kind: String,
+    pub forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetricFile {
+    metrics: Vec<MetricDef>,
+}
+
+/// A metric word found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricMatch {
+    pub start: usize,
+    pub end: usize,
+    pub canonical: String,
+    pub kind: String,
+}
+
 /// What a lexicon name stands for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
@@ -63,6 +88,10 @@ pub struct Lexicon {
     /// Folded (and lower-cased for Latin) name → entry.
     names: Vec<(String, Entry)>,
     matcher: Option<AhoCorasick>,
+    pub metrics: Vec<MetricDef>,
+    /// Folded metric form → index into `metrics`.
+    metric_forms: Vec<(String, usize)>,
+    metric_matcher: Option<AhoCorasick>,
 }
 
 /// A name found in text.
@@ -99,6 +128,81 @@ impl Lexicon {
         }
         lex.build();
         lex
+    }
+
+    /// Load the metric lexicons.
+    pub fn load_metrics(&mut self, files: &[&DataFile], problems: &mut Vec<Problem>) {
+        for f in files {
+            if let Some(m) = parse_yaml::<MetricFile>(f, problems) {
+                self.metrics.extend(m.metrics);
+            }
+        }
+        let mut forms: Vec<(String, usize)> = vec![];
+        for (i, m) in self.metrics.iter().enumerate() {
+            for f in &m.forms {
+                forms.push((fold_name(f), i));
+            }
+        }
+        forms.sort();
+        forms.dedup_by(|a, b| a.0 == b.0);
+        self.metric_matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(forms.iter().map(|(f, _)| f.as_str()))
+            .ok();
+        self.metric_forms = forms;
+    }
+
+    /// Metric words in `text`, leftmost-longest.
+    pub fn find_metrics(&self, text: &str) -> Vec<MetricMatch> {
+        let Some(m) = &self.metric_matcher else {
+            return vec![];
+        };
+        let bytes = text.as_bytes();
+        m.find_iter(text)
+            .filter(|hit| {
+                let before = hit.start() > 0 && bytes[hit.start() - 1].is_ascii_alphabetic();
+                let after = hit.end() < bytes.len() && bytes[hit.end()].is_ascii_alphabetic();
+                let latin = bytes[hit.start()].is_ascii_alphabetic();
+                !(latin && (before || after))
+            })
+            .map(|hit| {
+                let d = &self.metrics[self.metric_forms[hit.pattern().as_usize()].1];
+                MetricMatch {
+                    start: hit.start(),
+                    end: hit.end(),
+                    canonical: d.canonical.clone(),
+                    kind: d.kind.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// Pattern macros: `{@metric}`, `{@amount}`, `{@ratio}`, `{@count}` expand to the
+    /// alternation of the metric forms (of that kind).
+    pub fn macros(&self) -> std::collections::HashMap<String, String> {
+        let mut out = std::collections::HashMap::new();
+        for (name, kind) in [
+            ("metric", None),
+            ("amount", Some("amount")),
+            ("ratio", Some("ratio")),
+            ("count", Some("count")),
+        ] {
+            let mut forms: Vec<String> = self
+                .metric_forms
+                .iter()
+                .filter(|(_, i)| kind.is_none_or(|k| self.metrics[*i].kind == k))
+                .map(|(f, _)| regex::escape(f))
+                .collect();
+            forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            let alt = if forms.is_empty() {
+                r"[^\s\S]".to_string()
+            } else {
+                format!("(?i:{})", forms.join("|"))
+            };
+            out.insert(name.to_string(), alt);
+        }
+        out
     }
 
     /// Add entities found in the articles themselves (appositions), then rebuild.

@@ -6,6 +6,7 @@
 //! - [`rules`]: the rule files (data) and their compiled patterns;
 //! - [`engine`]: items → tagged sentences → rule matches → claims.
 
+pub mod context;
 pub mod engine;
 pub mod entities;
 pub mod examples;
@@ -37,6 +38,8 @@ pub enum DataKind {
     Rules,
     Gazetteer,
     Titles,
+    /// Measures of company figures (`rules/lexicon/metrics.yaml`).
+    Metrics,
     /// Documentation of the finding kinds (`rules/findings.yaml`).
     Findings,
 }
@@ -45,6 +48,8 @@ impl DataFile {
     pub fn kind(&self) -> DataKind {
         if self.path.ends_with("findings.yaml") {
             DataKind::Findings
+        } else if self.path.ends_with("metrics.yaml") {
+            DataKind::Metrics
         } else if self.path.contains("gazetteer") {
             DataKind::Gazetteer
         } else if self.path.contains("lexicon/") {
@@ -97,8 +102,9 @@ impl Extractor {
     /// Load from data files; files that do not load become problems.
     pub fn load(files: &[DataFile], problems: &mut Vec<Problem>) -> Extractor {
         let of = |k: DataKind| files.iter().filter(|f| f.kind() == k).collect::<Vec<_>>();
-        let rules = RuleSet::load(&of(DataKind::Rules), problems);
-        let lexicon = Lexicon::load(&of(DataKind::Gazetteer), &of(DataKind::Titles), problems);
+        let mut lexicon = Lexicon::load(&of(DataKind::Gazetteer), &of(DataKind::Titles), problems);
+        lexicon.load_metrics(&of(DataKind::Metrics), problems);
+        let rules = RuleSet::load(&of(DataKind::Rules), &lexicon.macros(), problems);
         Extractor { rules, lexicon }
     }
 

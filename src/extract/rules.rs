@@ -42,6 +42,9 @@ pub struct RuleDef {
     /// Sentences the rule must not fire on.
     #[serde(default)]
     pub counterexamples: Vec<String>,
+    /// A fallback rule only claims values no other rule claimed in the sentence.
+    #[serde(default)]
+    pub fallback: bool,
 }
 
 /// How a predicate's values relate over time and to each other.
@@ -162,6 +165,14 @@ const GAP_SENTENCE: &str = "[^。;；!！?？\n]{0,40}?";
 /// Compile a pattern: `{name:type}` → a named group of the type's markers, `{~}`/`{~~}` →
 /// gaps; everything else is regex syntax over the normalized text.
 pub fn compile_pattern(pattern: &str) -> Result<Regex, String> {
+    compile_pattern_with(pattern, &std::collections::HashMap::new())
+}
+
+/// Compile a pattern with lexicon macros (`{@metric}` …).
+pub fn compile_pattern_with(
+    pattern: &str,
+    macros: &std::collections::HashMap<String, String>,
+) -> Result<Regex, String> {
     let mut out = String::with_capacity(pattern.len() * 2);
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -173,7 +184,12 @@ pub fn compile_pattern(pattern: &str) -> Result<Regex, String> {
             break;
         };
         let inner = &after[..close];
-        if inner == "~" {
+        if let Some(name) = inner.strip_prefix('@') {
+            let m = macros
+                .get(name)
+                .ok_or_else(|| format!("unknown lexicon macro `{{@{name}}}`"))?;
+            out.push_str(m);
+        } else if inner == "~" {
             out.push_str(GAP_CLAUSE);
         } else if inner == "~~" {
             out.push_str(GAP_SENTENCE);
@@ -218,7 +234,11 @@ fn find_offset(text: &str, needle: &str) -> Option<usize> {
 
 impl RuleSet {
     /// Load every rule file; problems for files or rules that do not load.
-    pub fn load(files: &[&DataFile], problems: &mut Vec<Problem>) -> RuleSet {
+    pub fn load(
+        files: &[&DataFile],
+        macros: &std::collections::HashMap<String, String>,
+        problems: &mut Vec<Problem>,
+    ) -> RuleSet {
         let mut rules = Vec::new();
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
         for data in files {
@@ -245,7 +265,7 @@ impl RuleSet {
                     ));
                     continue;
                 }
-                match compile_rule(def.clone(), &display) {
+                match compile_rule(def.clone(), &display, macros) {
                     Ok(rule) => {
                         ids.insert(def.id.clone(), display.clone());
                         rules.push(rule);
@@ -279,13 +299,17 @@ fn problem(path: &str, at: Option<usize>, message: String) -> Problem {
 }
 
 /// Compile one rule; the error carries a message and a snippet to locate it in the file.
-fn compile_rule(def: RuleDef, path: &str) -> Result<Rule, (String, String)> {
+fn compile_rule(
+    def: RuleDef,
+    path: &str,
+    macros: &std::collections::HashMap<String, String>,
+) -> Result<Rule, (String, String)> {
     if def.patterns.is_empty() {
         return Err(("no patterns".into(), format!("id: {}", def.id)));
     }
     let mut regexes = Vec::new();
     for p in &def.patterns {
-        let re = compile_pattern(p).map_err(|e| {
+        let re = compile_pattern_with(p, macros).map_err(|e| {
             (
                 format!("invalid pattern: {e}"),
                 p.chars().take(20).collect(),

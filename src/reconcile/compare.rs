@@ -33,7 +33,8 @@ fn interval(v: &Value) -> Option<(f64, f64)> {
         } => (*min, *max, *written, *step),
         _ => return None,
     };
-    let tol = step.abs() / 2.0 + written.abs() * 1e-9;
+    // Just under half a step: 79.17 and 79.16 are two figures, 334 and 333.79 one.
+    let tol = step.abs() * 0.49 + written.abs() * 1e-9;
     Some((
         min.map(|m| m - tol).unwrap_or(f64::NEG_INFINITY),
         max.map(|m| m + tol).unwrap_or(f64::INFINITY),
@@ -55,6 +56,12 @@ fn duration_scale(unit: &str) -> Option<f64> {
 
 fn scaled(v: &Value) -> Option<(f64, f64)> {
     let (lo, hi) = interval(v)?;
+    // A growth written as a multiple (增长2.42倍) is that many hundred percent.
+    if let Value::Quantity { unit: Some(u), .. } = v {
+        if u == "x" {
+            return Some((lo * 100.0, hi * 100.0));
+        }
+    }
     if let Value::Quantity { unit: Some(u), .. } = v {
         if let Some(s) = duration_scale(u) {
             return Some((lo * s, hi * s));
@@ -76,6 +83,8 @@ fn same_measure(a: &Value, b: &Value) -> bool {
             ca.is_none() || cb.is_none() || ca == cb
         }
         (Value::Percent { .. }, Value::Percent { .. }) => true,
+        (Value::Percent { .. }, Value::Quantity { unit: Some(u), .. })
+        | (Value::Quantity { unit: Some(u), .. }, Value::Percent { .. }) => u == "x",
         (Value::Date { .. }, Value::Date { .. }) => true,
         (Value::Entity { .. }, Value::Entity { .. }) => true,
         (Value::Text { .. }, Value::Text { .. }) => true,

@@ -18,7 +18,7 @@ use crate::model::{Claim, DocumentInfo, Finding, Severity, Value, ValueSupport};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Qualifiers that describe a claim's time or provenance, not which fact it is about.
-const NON_KEY_QUALIFIERS: &[&str] = &["as_of", "as_of_source", "mode", "via"];
+const NON_KEY_QUALIFIERS: &[&str] = &["as_of", "as_of_source", "mode", "via", "compare"];
 
 /// Everything the reconciler needs besides the claims.
 pub struct Context<'a> {
@@ -158,7 +158,16 @@ pub fn reconcile(
     };
     let mut findings = Vec::new();
     // 1. Variant spellings, and the map from minority to majority form.
-    let (mut spelling, canon) = variant_spellings(&ctx, claims);
+    let (mut spelling, mut canon) = variant_spellings(&ctx, claims);
+    // Claims of articles that name no subject belong to the story's main entities.
+    for (placeholder, kinds) in [
+        (crate::extract::engine::MAIN_PERSON, &["person"][..]),
+        (crate::extract::engine::MAIN_ORG, &["org", "name"][..]),
+    ] {
+        if let Some(main) = story_main(claims, kinds) {
+            canon.insert(placeholder.to_string(), main);
+        }
+    }
     findings.append(&mut spelling);
     let claims: Vec<Claim> = claims
         .iter()
@@ -183,7 +192,12 @@ pub fn reconcile(
     // 2. Groups.
     let mut groups: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
     for c in &claims {
-        if c.predicate == "mentions" || c.subject == "(unknown)" {
+        if c.predicate == "mentions"
+            || c.qualifiers.contains_key("compare")
+            || c.subject == "(unknown)"
+            || c.subject == crate::extract::engine::MAIN_PERSON
+            || c.subject == crate::extract::engine::MAIN_ORG
+        {
             continue;
         }
         groups.entry(group_key(c)).or_default().push(c);
@@ -216,6 +230,31 @@ pub fn reconcile(
         f.id = format!("F{}", i + 1);
     }
     findings
+}
+
+/// The story's main entity of these kinds: the one most documents mention (then most
+/// mentions, then by name).
+fn story_main(claims: &[Claim], kinds: &[&str]) -> Option<String> {
+    let mut docs: BTreeMap<&str, (BTreeSet<&str>, usize)> = BTreeMap::new();
+    for c in claims.iter().filter(|c| c.predicate == "mentions") {
+        if let Value::Entity {
+            canonical, kind, ..
+        } = &c.value
+        {
+            if kinds.contains(&kind.as_str()) {
+                let e = docs.entry(canonical.as_str()).or_default();
+                e.0.insert(c.doc.as_str());
+                e.1 += 1;
+            }
+        }
+    }
+    docs.into_iter()
+        .max_by(|a, b| {
+            (a.1 .0.len(), a.1 .1)
+                .cmp(&(b.1 .0.len(), b.1 .1))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(n, _)| n.to_string())
 }
 
 /// `variant-spelling` findings over every name the claims use, and the minority → majority

@@ -1,0 +1,97 @@
+//! Context a claim takes from its sentence when a rule asks for it: the measure (the nearest
+//! metric word before the value, for `predicate: "@metric"`), the period (`period: auto`:
+//! Q4, H1, 9M, FY2024) and the business segment (`segment: auto`: 云业务 → 云).
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+struct Patterns {
+    period: Regex,
+    segment: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        period: Regex::new(
+            r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*年?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth) quarter|(?P<h1>上半年|H1|1H|first half)|(?P<h2>下半年|H2|2H|second half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year))|(?P<yo>(?:19|20)\d\d)\s*年(?:度)?",
+        )
+        .unwrap(),
+        segment: Regex::new(r"(?P<s>[\p{Han}]{1,6}|[A-Za-z][A-Za-z ]{1,20}?)\s?(?:业务|板块|部门| business| segment)").unwrap(),
+    })
+}
+
+fn quarter(s: &str) -> &'static str {
+    match s {
+        "一" | "1" | "Q1" | "q1" | "first" => "Q1",
+        "二" | "2" | "Q2" | "q2" | "second" => "Q2",
+        "三" | "3" | "Q3" | "q3" | "third" => "Q3",
+        _ => "Q4",
+    }
+}
+
+/// The period of the nearest period expression in `before` (the sentence up to the value).
+pub fn period(before: &str) -> Option<String> {
+    let p = patterns();
+    let c = p.period.captures_iter(before).last()?;
+    let year = c.name("y").or(c.name("yo")).map(|m| m.as_str().to_string());
+    let base = if let Some(q) = c.name("qz").or(c.name("qe")).or(c.name("qw")) {
+        quarter(&q.as_str().to_lowercase()).to_string()
+    } else if c.name("h1").is_some() {
+        "H1".into()
+    } else if c.name("h2").is_some() {
+        "H2".into()
+    } else if c.name("m9").is_some() {
+        "9M".into()
+    } else if c.name("fy").is_some() || c.name("yo").is_some() {
+        match &year {
+            Some(y) => format!("FY{y}"),
+            None => "FY".into(),
+        }
+    } else {
+        return None;
+    };
+    Some(base)
+}
+
+/// The business segment named nearest before the value, if any.
+pub fn segment(before: &str) -> Option<String> {
+    let p = patterns();
+    let c = p.segment.captures_iter(before).last()?;
+    let s = c.name("s")?.as_str().trim();
+    // Keep the last few characters of a Chinese run (市场更为关注的云 → 云).
+    let s = match s.rfind(['的', '在', '和', '与', '及', '中']) {
+        Some(i) if !s.is_ascii() => &s[i + '的'.len_utf8()..],
+        _ => s,
+    };
+    (!s.is_empty()).then(|| crate::extract::lexicon::fold_name(s).to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        assert_eq!(
+            period("Alphabet在2024年第四季度营收为").as_deref(),
+            Some("Q4")
+        );
+        assert_eq!(period("公司Q2净利润").as_deref(), Some("Q2"));
+        assert_eq!(
+            period("2024年行业回暖,公司营收升至").as_deref(),
+            Some("FY2024")
+        );
+        assert_eq!(period("上半年营收").as_deref(), Some("H1"));
+        assert_eq!(period("营收").as_deref(), None);
+    }
+
+    #[test]
+    fn segments() {
+        assert_eq!(
+            segment("市场更为关注的云业务方面,营收为").as_deref(),
+            Some("云")
+        );
+        assert_eq!(segment("营收为").as_deref(), None);
+    }
+}
