@@ -14,7 +14,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         period: Regex::new(
-            r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*年?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth) quarter|(?P<h1>上半年|H1|1H|first half)|(?P<h2>下半年|H2|2H|second half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year))|(?P<yo>(?:19|20)\d\d)\s*年(?:度)?",
+            r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*年?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth) quarter|(?P<h1>上半年|H1|1H|first half)|(?P<h2>下半年|H2|2H|second half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*年(?:度)?",
         )
         .unwrap(),
         segment: Regex::new(r"(?P<s>[\p{Han}]{1,6}|[A-Za-z][A-Za-z ]{1,20}?)\s?(?:业务|板块|部门| business| segment)").unwrap(),
@@ -37,11 +37,13 @@ pub fn period(before: &str) -> Option<String> {
     let year = c.name("y").or(c.name("yo")).map(|m| m.as_str().to_string());
     let base = if let Some(q) = c.name("qz").or(c.name("qe")).or(c.name("qw")) {
         quarter(&q.as_str().to_lowercase()).to_string()
-    } else if c.name("h1").is_some() {
+    } else if c.name("m3").is_some() {
+        "Q1".into()
+    } else if c.name("h1").is_some() || c.name("m6").is_some() {
         "H1".into()
     } else if c.name("h2").is_some() {
         "H2".into()
-    } else if c.name("m9").is_some() {
+    } else if c.name("m9").is_some() || c.name("m9b").is_some() {
         "9M".into()
     } else if c.name("fy").is_some() || c.name("yo").is_some() {
         match &year {
@@ -83,6 +85,7 @@ mod tests {
             Some("FY2024")
         );
         assert_eq!(period("上半年营收").as_deref(), Some("H1"));
+        assert_eq!(period("2026年1-3月,公司营收").as_deref(), Some("Q1"));
         assert_eq!(period("营收").as_deref(), None);
     }
 

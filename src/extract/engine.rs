@@ -159,6 +159,15 @@ pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Ite
                 let it_contains = it.start <= last.start && it.end >= last.end;
                 let better = (prio, it.end - it.start) > (*lprio, last.end - last.start);
                 let name_over_value = prio == 0 && *lprio == 1 && it_contains && it.end > last.end;
+                // A Latin name keeps the figure inside it (Qwen2.5-Max holds no 2.5).
+                let inside_name = *lprio == 0
+                    && prio == 1
+                    && last.start <= it.start
+                    && last.end >= it.end
+                    && last.mention().is_some_and(|m| m.name.is_ascii());
+                if inside_name {
+                    continue;
+                }
                 if better || name_over_value {
                     out.pop();
                     if out.last().is_some_and(|(l, _)| it.start < l.end) {
@@ -621,10 +630,20 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
     let subject = match emit.subject.as_deref().and_then(slot_item) {
         Some(si) => items[si].mention().map(|m| m.canonical.clone()),
         None => {
-            // The nearest name of the right kind before the value, in the sentence.
-            let before = (first..vi)
+            // The nearest name of the right kind before the value, in the sentence; for an
+            // organisation, in the paragraph ("公司…" refers back to the company just named).
+            let from = if kind == "org" {
+                src.norm.text[..sent.start]
+                    .rfind('\n')
+                    .map(|i| i + 1)
+                    .unwrap_or(0)
+            } else {
+                sent.start
+            };
+            let lo = items.partition_point(|it| it.start < from);
+            let _ = first;
+            let before = (lo..vi)
                 .rev()
-                .filter(|&k| items[k].start >= sent.start)
                 .filter_map(|k| items[k].mention())
                 .find(|m| accepts(m))
                 .map(|m| m.canonical.clone());
@@ -642,8 +661,7 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
     let predicate = if emit.predicate == "@metric" {
         metrics
             .iter()
-            .filter(|m| m.start >= sent.start && m.end <= value_range.start)
-            .next_back()
+            .rfind(|m| m.start >= sent.start && m.end <= value_range.start)
             .map(|m| m.canonical.clone())?
     } else {
         emit.predicate.clone()

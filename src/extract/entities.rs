@@ -298,6 +298,10 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     resolve_overlaps(all)
 }
 
+fn text_is_latin(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+}
+
 /// Keep non-overlapping mentions: a known name beats an unknown one that it overlaps unless
 /// the unknown one strictly contains it and is a Latin name (`Qwen2.5-Max` over `Qwen`);
 /// otherwise the longer wins.
@@ -319,6 +323,14 @@ fn resolve_overlaps(mut all: Vec<Mention>) -> Vec<Mention> {
                 // Overlap: keep the better one.
                 let containing_latin =
                     m.kind == MentionKind::Name && m.start <= last.start && m.end > last.end;
+                // A longer Latin name keeps a known name inside it (Qwen2.5-Max, not Qwen).
+                let kept_latin = last.kind == MentionKind::Name
+                    && last.start <= m.start
+                    && last.end > m.end
+                    && text_is_latin(&last.name);
+                if kept_latin {
+                    continue;
+                }
                 if containing_latin || score(&m) > score(last) {
                     out.pop();
                     // The new one may overlap an earlier one too.

@@ -7,14 +7,16 @@
 
 use crate::model::Value;
 
-/// The interval a quantity-like value admits, widened by half its written step.
+/// The interval a quantity-like value admits: an exact figure ± just under half its written
+/// step; a hedged one its bounds (open where the hedge is one-sided), widened the same way.
 fn interval(v: &Value) -> Option<(f64, f64)> {
-    let (min, max, written, step) = match v {
+    let (min, max, written, step, hedge) = match v {
         Value::Quantity {
             min,
             max,
             written,
             step,
+            hedge,
             ..
         }
         | Value::Money {
@@ -22,6 +24,7 @@ fn interval(v: &Value) -> Option<(f64, f64)> {
             max,
             written,
             step,
+            hedge,
             ..
         }
         | Value::Percent {
@@ -29,12 +32,16 @@ fn interval(v: &Value) -> Option<(f64, f64)> {
             max,
             written,
             step,
+            hedge,
             ..
-        } => (*min, *max, *written, *step),
+        } => (*min, *max, *written, *step, hedge.as_str()),
         _ => return None,
     };
     // Just under half a step: 79.17 and 79.16 are two figures, 334 and 333.79 one.
     let tol = step.abs() * 0.49 + written.abs() * 1e-9;
+    if hedge == "exact" {
+        return Some((written - tol, written + tol));
+    }
     Some((
         min.map(|m| m - tol).unwrap_or(f64::NEG_INFINITY),
         max.map(|m| m + tol).unwrap_or(f64::INFINITY),
@@ -188,12 +195,18 @@ mod tests {
     use super::*;
 
     fn q(min: Option<f64>, max: Option<f64>, written: f64, step: f64) -> Value {
+        let hedge = match (min, max) {
+            (Some(a), Some(b)) if (b - a - step).abs() < 1e-9 * b.abs().max(1.0) => "exact",
+            (Some(_), None) => "more-than",
+            (None, Some(_)) => "less-than",
+            _ => "approx",
+        };
         Value::Quantity {
             min,
             max,
             written,
             step,
-            hedge: "exact".into(),
+            hedge: hedge.into(),
             unit: None,
         }
     }

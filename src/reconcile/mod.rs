@@ -213,6 +213,7 @@ pub fn reconcile(
             _ => findings.extend(conflicts(&ctx, key, group)),
         }
     }
+    findings.extend(figure_checks(&ctx, &claims));
     // Deterministic order and ids.
     let num = |id: &str| {
         id.trim_start_matches('C')
@@ -399,4 +400,179 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
         values,
         fingerprint: fp,
     }]
+}
+
+/// The significant digits of a figure (6,232億 and 6232萬億 both give "6232").
+fn digits(v: f64) -> String {
+    let s = format!("{:.6e}", v.abs());
+    let mantissa = s.split('e').next().unwrap_or("");
+    mantissa.replace('.', "").trim_end_matches('0').to_string()
+}
+
+/// The figures a value states: its written figure, and both bounds of a range.
+fn figures(v: &Value) -> Vec<f64> {
+    match v {
+        Value::Quantity {
+            min,
+            max,
+            hedge,
+            written,
+            ..
+        } if hedge == "range" => [*min, *max, Some(*written)].into_iter().flatten().collect(),
+        _ => figure(v).map(|(w, _, _)| vec![w]).unwrap_or_default(),
+    }
+}
+
+fn figure(v: &Value) -> Option<(f64, f64, &str)> {
+    match v {
+        Value::Quantity { written, step, .. } => Some((*written, *step, "")),
+        Value::Money {
+            written,
+            step,
+            currency,
+            ..
+        } => Some((*written, *step, currency.as_deref().unwrap_or(""))),
+        _ => None,
+    }
+}
+
+/// Checks over all figures of a subject and measure, whatever their qualifiers:
+/// - `unit-error`: the same digits at scales a thousand or more apart (6232萬億 / 6,232億);
+/// - `misattributed-figure`: one specific figure given as different measures by different
+///   sources (579亿 as the analysts' estimate in some, as the previous value in others).
+fn figure_checks(ctx: &Context, claims: &[Claim]) -> Vec<Finding> {
+    let mut by: BTreeMap<(String, String), Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        if c.predicate == "mentions" || figure(&c.value).is_none() {
+            continue;
+        }
+        by.entry((c.subject.clone(), c.predicate.clone()))
+            .or_default()
+            .push(c);
+    }
+    let mut out = vec![];
+    for ((subject, predicate), group) in &by {
+        // Unit errors.
+        let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+        for (i, a) in group.iter().enumerate() {
+            for b in group.iter().skip(i + 1) {
+                let mut hit: Option<(f64, String, f64, f64)> = None;
+                for va in figures(&a.value) {
+                    for vb in figures(&b.value) {
+                        if va <= 0.0 || vb <= 0.0 {
+                            continue;
+                        }
+                        let ratio = (va / vb).max(vb / va);
+                        let da = digits(va);
+                        if da.len() >= 3 && da == digits(vb) && ratio >= 999.0 {
+                            hit = Some((ratio, da, va, vb));
+                        }
+                    }
+                }
+                let Some((ratio, da, va, vb)) = hit else {
+                    continue;
+                };
+                let (sa, sb) = (display(&a.value), display(&b.value));
+                if !seen.insert((sa.clone(), sb.clone())) {
+                    continue;
+                }
+                // Both forms, and every figure within 2 % of either (the other sources' own
+                // statements of it, in any notation).
+                let near = |v: f64| {
+                    digits(v) == da
+                        || (v - va).abs() <= va.abs() * 0.02
+                        || (v - vb).abs() <= vb.abs() * 0.02
+                };
+                let ids: Vec<String> = group
+                    .iter()
+                    .filter(|c| figures(&c.value).into_iter().any(near))
+                    .map(|c| c.id.clone())
+                    .collect();
+                let values = value_table(
+                    ctx,
+                    &group
+                        .iter()
+                        .filter(|c| ids.contains(&c.id))
+                        .copied()
+                        .collect::<Vec<_>>(),
+                    |c| display(&c.value),
+                );
+                out.push(Finding {
+                    id: String::new(),
+                    rule: "unit-error".into(),
+                    kind: "unit-error".into(),
+                    severity: Severity::Error,
+                    message: format!(
+                        "{predicate} of {subject}: \"{}\" and \"{}\" have the same digits at scales {:.0} times apart: probably a unit error",
+                        a.text, b.text, ratio
+                    ),
+                    claims: ids,
+                    majority: majority(&values),
+                    values,
+                    fingerprint: fingerprint(&["unit-error", subject, predicate, &da]),
+                });
+            }
+        }
+        // One figure, several measures.
+        let mut by_fig: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+        for c in group {
+            let (v, step, cur) = figure(&c.value).unwrap_or((0.0, 1.0, ""));
+            let specific = step > 0.0 && (v / step).abs() >= 100.0;
+            if specific {
+                by_fig
+                    .entry(format!("{}{cur}", crate::extract::engine::fmt_num(v)))
+                    .or_default()
+                    .push(c);
+            }
+        }
+        for (fig, cs) in by_fig {
+            let measure = |c: &Claim| {
+                c.qualifiers
+                    .get("measure")
+                    .cloned()
+                    .unwrap_or_else(|| "reported".into())
+            };
+            let mut docs_by_measure: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+            for c in &cs {
+                docs_by_measure
+                    .entry(measure(c))
+                    .or_default()
+                    .insert(c.doc.as_str());
+            }
+            if docs_by_measure.len() < 2 {
+                continue;
+            }
+            // Different documents must disagree: a document giving both is comparing them.
+            let sets: Vec<&BTreeSet<&str>> = docs_by_measure.values().collect();
+            let disjoint = sets
+                .iter()
+                .enumerate()
+                .all(|(i, a)| sets.iter().skip(i + 1).all(|b| a.is_disjoint(b)));
+            if !disjoint {
+                continue;
+            }
+            let values = value_table(ctx, &cs, |c| {
+                format!("{} as {}", display(&c.value), measure(c))
+            });
+            let summary: Vec<String> = values
+                .iter()
+                .map(|v| format!("{} ({} {})", v.value, v.support, plural(v.support)))
+                .collect();
+            out.push(Finding {
+                id: String::new(),
+                rule: "misattributed-figure".into(),
+                kind: "misattributed-figure".into(),
+                severity: Severity::Warning,
+                message: format!(
+                    "{predicate} of {subject}: the same figure is given as different measures: {}",
+                    summary.join(" vs ")
+                ),
+                claims: cs.iter().map(|c| c.id.clone()).collect(),
+                majority: majority(&values),
+                values,
+                fingerprint: fingerprint(&["misattributed-figure", subject, predicate, &fig]),
+            });
+        }
+    }
+    out
 }

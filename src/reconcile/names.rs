@@ -28,6 +28,15 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Length of the word (letters) around position `i`: a one-letter difference in a short
+/// token (XPO / NPO) is another name, not a typo.
+fn token_len(chars: &[char], i: usize) -> usize {
+    let is_letter = |c: &char| c.is_ascii_alphabetic();
+    let left = chars[..i].iter().rev().take_while(|c| is_letter(c)).count();
+    let right = chars[i..].iter().take_while(|c| is_letter(c)).count();
+    left + right
+}
+
 /// Are `a` and `b` one name spelled two ways? Only Latin-script names of some length.
 pub fn variant(a: &str, b: &str) -> Option<Variant> {
     if a == b || !a.is_ascii() || !b.is_ascii() {
@@ -69,6 +78,7 @@ pub fn variant(a: &str, b: &str) -> Option<Variant> {
             && shorter >= 6
             && ca[diff[0]].is_alphabetic()
             && cb[diff[0]].is_alphabetic()
+            && token_len(&ca, diff[0]) >= 5
         {
             return Some(Variant::Substitution);
         }
@@ -124,6 +134,8 @@ mod tests {
         assert_eq!(variant("DeepSeek", "Deepseek"), None);
         assert_eq!(variant("Gemini", "Gemma"), None);
         assert_eq!(variant("GPT-4o", "GPT-4V"), None);
+        assert_eq!(variant("DR8 XPO", "DR8 NPO"), None);
         assert_eq!(variant("GPT-4o", "GPT-4V"), None);
+        assert_eq!(variant("DR8 XPO", "DR8 NPO"), None);
     }
 }
