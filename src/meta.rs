@@ -315,7 +315,12 @@ pub fn reinfer_year(info: &mut DocumentInfo, norm: &NormText, anchors: &[chrono:
                 continue;
             }
         }
-        let dist = (date - median).num_days().abs();
+        // Nearest to any other document of the story.
+        let dist = sorted
+            .iter()
+            .map(|a| (date - *a).num_days().abs())
+            .min()
+            .unwrap_or(i64::MAX);
         if best.is_none_or(|(bd, _)| dist < bd) {
             best = Some((dist, y));
         }

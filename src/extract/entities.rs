@@ -59,6 +59,7 @@ pub struct Mention {
 
 struct Patterns {
     apposition: Regex,
+    apposition_latin_first: Regex,
     latin: Regex,
     org_suffix: Regex,
     transliterated: Regex,
@@ -73,6 +74,10 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         apposition: Regex::new(
             r"(\p{Han}{2,12})\s*\(\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\)",
+        )
+        .unwrap(),
+        apposition_latin_first: Regex::new(
+            r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\(\s*(\p{Han}{2,4})\s*\)",
         )
         .unwrap(),
         latin: Regex::new(
@@ -155,6 +160,17 @@ fn is_generic(name: &str) -> bool {
 pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     let p = patterns();
     let mut out = vec![];
+    // "Grace Ho (何颂恩)": the Latin name first.
+    for c in p.apposition_latin_first.captures_iter(text) {
+        let latin = c[1].to_string();
+        out.push(EntityDef {
+            canonical: latin.clone(),
+            kind: "person".into(),
+            aliases: vec![c[2].to_string(), latin],
+            parent: None,
+            note: Some("apposition".into()),
+        });
+    }
     for c in p.apposition.captures_iter(text) {
         let Some(han) = person_name_before(&c[1], lex) else {
             continue;

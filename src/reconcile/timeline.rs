@@ -20,9 +20,18 @@ fn when(c: &Claim) -> Option<When> {
         None => (0, s.as_str()),
     };
     let mut it = s.split(['-', ' ']);
-    let y = it.next()?.parse().ok()?;
-    let m = it.next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    let mut y: i32 = it.next()?.parse().ok()?;
+    let mut m: u32 = it.next().and_then(|m| m.parse().ok()).unwrap_or(0);
     let d = it.next().and_then(|d| d.parse().ok()).unwrap_or(0);
+    if order < 0 {
+        // Held until just before that date: place it a month earlier on the timeline.
+        if m > 1 {
+            m -= 1;
+        } else if m == 1 {
+            y -= 1;
+            m = 12;
+        }
+    }
     Some((y, m, d, order))
 }
 
