@@ -171,6 +171,9 @@ pub fn run_opts(
         );
         tick();
     });
+    if let Some(p) = opts.progress {
+        p.set_message("reconciling");
+    }
     finish(docs, problems, &lexicon)
 }
 

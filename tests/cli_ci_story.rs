@@ -153,9 +153,23 @@ fn sarif_and_github_annotations_for_ci() {
 #[test]
 fn linting_nothing_passes() {
     // `git diff` found no new article: the hook or workflow still calls lint.
-    let out = factcheck(&["lint", "--corpus", CORPUS]);
+    // An empty report is still written, so that the upload step finds a file.
+    let dir = tempdir();
+    let sarif = dir.path().join("factcheck.sarif");
+    let out = factcheck(&[
+        "lint",
+        "--corpus",
+        CORPUS,
+        "--format",
+        "sarif",
+        "-o",
+        s(&sarif),
+    ]);
     assert_eq!(out.code, 0);
     assert!(out.stderr.contains("nothing to check"));
+    let log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert!(log["runs"][0]["results"].as_array().unwrap().is_empty());
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Map/reduce: `factcheck claims` writes each document's description, signature,
 //! suppression comments and claims as JSON lines; `factcheck reconcile` reads any number of
 //! such files (shards, in any order) and builds the same report as `factcheck run` on all
-//! the articles would. Format: docs/scaling.md.
+//! the articles would. Format: docs/report-format.md.
 
 use super::check::{emit_report, read_baseline};
 use super::progress::Progress;

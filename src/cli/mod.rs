@@ -88,7 +88,8 @@ impl From<FailOn> for Severity {
 /// The formats of `factcheck claims`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ClaimsFormat {
-    /// One JSON object per line: documents, each followed by its claims (docs/scaling.md).
+    /// One JSON object per line: documents, each followed by its claims
+    /// (docs/report-format.md).
     Jsonl,
 }
 
@@ -107,7 +108,8 @@ pub enum Command {
     /// Check new articles against a corpus: report only the findings that involve a new
     /// article.
     Lint {
-        /// The new articles (files or directories). None: nothing to check, exit 0.
+        /// The new articles (files or directories). None: nothing to check; an empty report
+        /// is written and the exit code is 0.
         new: Vec<PathBuf>,
         /// The agreed articles to check against (repeatable).
         #[arg(long, required = true, value_name = "DIR")]

@@ -21,7 +21,7 @@ impl Progress {
     pub fn start(message: &'static str) -> Progress {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         if let Ok(style) =
-            ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} ({elapsed})")
+            ProgressStyle::with_template("{msg:>11} [{bar:30}] {pos}/{len} ({elapsed})")
         {
             bar.set_style(style.progress_chars("=> "));
         }
