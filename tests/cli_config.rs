@@ -210,3 +210,16 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     assert!(!out.stderr.contains("checking"), "{}", out.stderr);
     assert!(!out.stderr.contains('\u{1b}'), "{}", out.stderr);
 }
+
+#[test]
+fn rules_commands_see_the_configured_rules() {
+    let dir = tempdir();
+    let rules = dir.path().join("broken.yaml");
+    std::fs::write(&rules, "rules: [ {id: broken\n").unwrap();
+    let ok = factcheck(&["rules", "list", "--no-config"]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(!ok.stdout.is_empty());
+    let bad = factcheck(&["rules", "list", "--no-config", "--rules", s(&rules)]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("broken.yaml"), "{}", bad.stderr);
+}

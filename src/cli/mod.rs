@@ -187,14 +187,33 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
     /// List every rule with its summary.
-    List,
+    List {
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
     /// Run every rule's examples and counterexamples.
     Test {
         /// Only the rules whose id contains this.
         filter: Option<String>,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Show a rule's documentation, patterns and examples.
-    Explain { id: String },
+    Explain {
+        id: String,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+}
+
+impl RulesAction {
+    fn config(&self) -> &ConfigArgs {
+        match self {
+            RulesAction::List { config }
+            | RulesAction::Test { config, .. }
+            | RulesAction::Explain { config, .. } => config,
+        }
+    }
 }
 
 /// Entry point; returns the process exit code.
@@ -333,17 +352,22 @@ fn load_extractor(cfg: &Config) -> (Extractor, Vec<Problem>) {
             files.extend(DataFile::read(&f, &mut problems));
         }
     }
-    let mut gazetteers = Vec::new();
     for g in &cfg.gazetteers {
-        gazetteers.extend(DataFile::read(&g.value, &mut problems));
+        files.extend(DataFile::read(&g.value, &mut problems).map(as_gazetteer));
     }
-    let of = |k: DataKind| files.iter().filter(|f| f.kind() == k).collect::<Vec<_>>();
-    let rules = crate::extract::rules::RuleSet::load(&of(DataKind::Rules), &mut problems);
-    let mut gaz = of(DataKind::Gazetteer);
-    gaz.extend(gazetteers.iter());
-    let lexicon =
-        crate::extract::lexicon::Lexicon::load(&gaz, &of(DataKind::Titles), &mut problems);
-    (Extractor { rules, lexicon }, problems)
+    let ex = Extractor::load(&files, &mut problems);
+    (ex, problems)
+}
+
+/// A data file named as a gazetteer is one, wherever it is: `DataFile::kind` goes by the
+/// path, so a path that does not say `gazetteer` gets a ` (gazetteer)` suffix (shown in
+/// problems about the file).
+fn as_gazetteer(mut f: DataFile) -> DataFile {
+    if f.kind() != DataKind::Gazetteer {
+        f.path.push_str(" (gazetteer)");
+    }
+    debug_assert_eq!(f.kind(), DataKind::Gazetteer);
+    f
 }
 
 /// Load the rules; with `--strict`, a file that fails to load is `Err(2)`.

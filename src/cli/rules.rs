@@ -1,15 +1,19 @@
-//! `factcheck rules`: list, test and explain the extraction rules (built-in).
+//! `factcheck rules`: list, test and explain the extraction rules: the built-in ones plus
+//! those the configuration or `--rules` add. A rule file that fails to load is exit code 2.
 
-use super::RulesAction;
+use super::{load_config, load_extractor, RulesAction};
 
 pub fn command(action: RulesAction) -> i32 {
-    let mut problems = Vec::new();
-    let ex = crate::extract::Extractor::builtin(&mut problems);
+    let cfg = match load_config(action.config(), None, None, &[]) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let (ex, problems) = load_extractor(&cfg);
     if !problems.is_empty() {
         eprint!("{}", crate::diag::render_problems(&problems));
     }
     match action {
-        RulesAction::List => {
+        RulesAction::List { .. } => {
             for r in &ex.rules.rules {
                 let preds: Vec<&str> = r.def.emit.iter().map(|e| e.predicate.as_str()).collect();
                 println!(
@@ -21,7 +25,7 @@ pub fn command(action: RulesAction) -> i32 {
             }
             i32::from(!problems.is_empty()) * 2
         }
-        RulesAction::Test { filter } => {
+        RulesAction::Test { filter, .. } => {
             let mut passed = 0;
             let mut failed = 0;
             for r in &ex.rules.rules {
@@ -48,7 +52,7 @@ pub fn command(action: RulesAction) -> i32 {
                 i32::from(failed > 0)
             }
         }
-        RulesAction::Explain { id } => match ex.rules.get(&id) {
+        RulesAction::Explain { id, .. } => match ex.rules.get(&id) {
             Some(r) => {
                 println!("{} ({})\n\n{}\n", r.def.id, r.file, r.def.summary);
                 if let Some(d) = &r.def.doc {
