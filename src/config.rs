@@ -621,4 +621,29 @@ mod tests {
         );
         assert_eq!(cfg.level_for("stale", "stale"), None);
     }
+
+    fn pattern(glob: &str, base: &Path) -> Pattern {
+        Pattern {
+            glob: glob.into(),
+            base: base.to_path_buf(),
+            matcher: globset::GlobBuilder::new(glob)
+                .literal_separator(true)
+                .build()
+                .unwrap()
+                .compile_matcher(),
+        }
+    }
+
+    #[test]
+    fn patterns_match_relative_paths_or_names() {
+        let base = Path::new("/nonexistent/base");
+        let p = |g| pattern(g, base);
+        assert!(p("*.txt").matches(Path::new("/nonexistent/base/a/b.txt")));
+        assert!(p("drafts").matches(Path::new("/nonexistent/base/drafts/x.md")));
+        assert!(p("articles/**").matches(Path::new("/nonexistent/base/articles/2025/x.md")));
+        assert!(!p("articles/*").matches(Path::new("/nonexistent/base/articles/2025/x.md")));
+        assert!(!p("articles/**").matches(Path::new("/nonexistent/base/other/x.md")));
+        // Outside the base, the path as given.
+        assert!(p("corpus/*.md").matches(Path::new("corpus/x.md")));
+    }
 }

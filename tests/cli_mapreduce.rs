@@ -124,3 +124,29 @@ fn a_malformed_line_is_reported_with_file_and_line_and_the_rest_is_read() {
     assert_eq!(rec.code, 1);
     assert!(!Path::new(&file).with_extension("tmp").exists());
 }
+
+#[test]
+fn suppression_comments_travel_through_the_claims_file() {
+    let dir = tempdir();
+    let root = lint_fixture(dir.path());
+    let article = root.join("new/kestral-k2-review.md");
+    let mut text = std::fs::read_to_string(&article).unwrap();
+    text.push_str("\n<!-- factcheck-ignore variant-spelling: as printed on the box -->\n");
+    std::fs::write(&article, text).unwrap();
+    let shard = dir.path().join("all.jsonl");
+    let out = factcheck(&["claims", "--no-config", "-o", s(&shard), s(&root)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(std::fs::read_to_string(&shard)
+        .unwrap()
+        .contains("\"directives\""));
+    let rec = factcheck(&["reconcile", "--no-config", "--format", "json", s(&shard)]);
+    let r = rec.json();
+    assert!(!kinds(&r).contains(&"variant-spelling".to_string()));
+    let sup = r["suppressed"].as_array().unwrap();
+    assert!(sup
+        .iter()
+        .any(|x| x["kind"] == "variant-spelling" && x["suppression"]["kind"] == "inline"));
+    // The same as `run`.
+    let run = factcheck(&["run", "--no-config", "--format", "json", s(&root)]);
+    assert_eq!(run.stdout, rec.stdout);
+}
