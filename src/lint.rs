@@ -352,6 +352,39 @@ pub fn render_json(report: &Report, suppressed: &[Suppressed]) -> String {
     s
 }
 
+/// The SARIF log with the suppressed findings as results carrying SARIF `suppressions`
+/// (`inSource` for comments, `external` for the baseline, status `accepted`), after the
+/// reported ones. SARIF consumers show them as suppressed, not as open problems.
+pub fn render_sarif(
+    report: &Report,
+    docs: &[crate::report::DocText],
+    opts: &crate::report::RenderOptions,
+    suppressed: &[Suppressed],
+) -> String {
+    let mut all = report.clone();
+    let reported = all.findings.len();
+    all.findings
+        .extend(suppressed.iter().map(|s| s.finding.clone()));
+    let mut log = crate::report::sarif::log(&all, docs, opts);
+    if let Some(results) = log["runs"][0]["results"].as_array_mut() {
+        for (r, s) in results.iter_mut().skip(reported).zip(suppressed) {
+            let kind = if s.suppression.kind == "inline" {
+                "inSource"
+            } else {
+                "external"
+            };
+            let mut sup = serde_json::json!({"kind": kind, "status": "accepted"});
+            if let Some(reason) = &s.suppression.reason {
+                sup["justification"] = serde_json::json!(reason);
+            }
+            r["suppressions"] = serde_json::json!([sup]);
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&log).expect("a SARIF log always serializes");
+    text.push('\n');
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

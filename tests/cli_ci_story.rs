@@ -188,3 +188,43 @@ fn fail_on_decides_the_exit_code() {
     let out = factcheck(&[&base[..], &["--format", "json", "--fail-on", "info"]].concat());
     assert!(!kinds(&out.json()).contains(&"variant-spelling".to_string()));
 }
+
+#[test]
+fn sarif_lists_baselined_findings_as_suppressed_results() {
+    let dir = tempdir();
+    let baseline = dir.path().join("b.yaml");
+    assert_eq!(
+        factcheck(&["baseline", NEW, "--corpus", CORPUS, "-o", s(&baseline)]).code,
+        0
+    );
+    let out = factcheck(&[
+        "lint",
+        NEW,
+        "--corpus",
+        CORPUS,
+        "--baseline",
+        s(&baseline),
+        "--format",
+        "sarif",
+    ]);
+    assert_eq!(out.code, 0);
+    let log = out.json();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        assert_eq!(r["suppressions"][0]["kind"], "external", "{r}");
+        assert_eq!(r["suppressions"][0]["status"], "accepted");
+    }
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/sarif-2.1.0.schema.json").unwrap())
+            .unwrap();
+    let validator = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}

@@ -139,6 +139,7 @@ pub(super) fn emit_report(
     };
     let text = match format {
         Format::Json => lint::render_json(report, &outcome.suppressed),
+        Format::Sarif => lint::render_sarif(report, docs, &opts, &outcome.suppressed),
         _ => report::render(format, report, docs, &opts),
     };
     if let Err(e) = write_output(args.output.as_deref(), &text) {
