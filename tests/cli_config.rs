@@ -130,6 +130,15 @@ fn usage_errors_exit_2() {
     let out = factcheck(&["run", "--baseline", "no-such-baseline.yaml", APPOINTMENT]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("no-such-baseline.yaml"));
+    // Also when there is nothing to lint: a broken CI setup shows at once.
+    let out = factcheck(&[
+        "lint",
+        "--corpus",
+        APPOINTMENT,
+        "--baseline",
+        "no-such-baseline.yaml",
+    ]);
+    assert_eq!(out.code, 2);
 }
 
 #[test]

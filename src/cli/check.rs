@@ -198,6 +198,9 @@ pub fn lint(new: &[PathBuf], corpus: &[PathBuf], args: &ReportArgs, config: &Con
             Ok(c) => c,
             Err(code) => return code,
         };
+        if let Err(code) = read_baseline(args) {
+            return code;
+        }
         eprintln!("note: no new articles given; nothing to check");
         let empty = crate::model::Report {
             version: crate::model::REPORT_VERSION,
