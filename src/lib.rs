@@ -12,9 +12,11 @@
 //! Nothing reaches back up this chain; `pipeline` strings the stages together and `cli`
 //! sits on top.
 
+pub mod config;
 pub mod diag;
 pub mod extract;
 pub mod ingest;
+pub mod lint;
 pub mod meta;
 pub mod model;
 pub mod normalize;

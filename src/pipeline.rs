@@ -9,7 +9,7 @@ use crate::model::{Claim, DocumentInfo, Problem, Report, REPORT_VERSION};
 use crate::normalize::{self, NormText};
 use crate::reconcile;
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One document after the per-document stages.
 pub struct Processed {
@@ -17,6 +17,8 @@ pub struct Processed {
     pub norm: NormText,
     pub info: DocumentInfo,
     pub claims: Vec<Claim>,
+    /// Inline suppression comments (`<!-- factcheck-ignore RULE: reason -->`).
+    pub directives: Vec<crate::lint::Directive>,
 }
 
 /// The result of a run: the report plus the documents (for snippets).
@@ -31,12 +33,49 @@ fn process(path: &std::path::Path, problems: &mut Vec<Problem>) -> Option<Proces
     let source = ingest::load(path, &display, problems)?;
     let norm = normalize::normalize(&source);
     let info = meta::describe(String::new(), &source, &norm);
+    let directives = crate::lint::scan_directives(
+        &display,
+        source.text(),
+        &|d| source.decoded.map.to_original(d),
+        problems,
+    );
     Some(Processed {
         source,
         norm,
         info,
         claims: Vec::new(),
+        directives,
     })
+}
+
+/// Options of a run besides the paths and the rules.
+#[derive(Default, Clone, Copy)]
+pub struct Options<'a> {
+    /// Which article files to read (include/exclude); `None`: all.
+    pub select: Option<&'a (dyn Fn(&Path) -> bool + Sync)>,
+    /// Advanced by one per document and stage (its length is set to twice the documents).
+    pub progress: Option<&'a indicatif::ProgressBar>,
+    /// Articles read for context only: their dates anchor inferred years and the names they
+    /// pair (appositions) are learned, but their claims are not extracted and they are not
+    /// in the report. With every article as context, each shard of a map/reduce run
+    /// extracts exactly what a run on all articles would.
+    pub context: &'a [PathBuf],
+}
+
+/// Expand `paths` into article files: sorted, each file once (also when reached by two
+/// spellings of its path), filtered by `select`.
+pub fn expand(
+    paths: &[PathBuf],
+    select: Option<&(dyn Fn(&Path) -> bool + Sync)>,
+    problems: &mut Vec<Problem>,
+) -> Vec<PathBuf> {
+    let files = ingest::walk::expand(paths, problems);
+    let mut seen = std::collections::BTreeSet::new();
+    files
+        .into_iter()
+        .filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())))
+        .filter(|f| select.is_none_or(|s| s(f)))
+        .collect()
 }
 
 /// Run the whole pipeline on `paths` with the built-in rules.
@@ -47,39 +86,78 @@ pub fn run(paths: &[PathBuf]) -> Run {
 }
 
 /// Run the whole pipeline on `paths` with the given rules and lexicons.
-pub fn run_with(paths: &[PathBuf], ex: &Extractor, mut problems: Vec<Problem>) -> Run {
-    let files = ingest::walk::expand(paths, &mut problems);
-    let results: Vec<(Option<Processed>, Vec<Problem>)> = files
+pub fn run_with(paths: &[PathBuf], ex: &Extractor, problems: Vec<Problem>) -> Run {
+    run_opts(paths, ex, problems, Options::default())
+}
+
+/// Run the whole pipeline with [`Options`].
+pub fn run_opts(
+    paths: &[PathBuf],
+    ex: &Extractor,
+    mut problems: Vec<Problem>,
+    opts: Options,
+) -> Run {
+    let files = expand(paths, opts.select, &mut problems);
+    let mut all: Vec<(PathBuf, bool)> = files.iter().map(|f| (f.clone(), true)).collect();
+    if !opts.context.is_empty() {
+        let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let targets: std::collections::BTreeSet<PathBuf> = files.iter().map(|f| canon(f)).collect();
+        // Problems of context articles are reported by the runs that own them.
+        for f in expand(opts.context, opts.select, &mut Vec::new()) {
+            if !targets.contains(&canon(&f)) {
+                all.push((f, false));
+            }
+        }
+        all.sort();
+    }
+    let tick = || {
+        if let Some(p) = opts.progress {
+            p.inc(1);
+        }
+    };
+    if let Some(p) = opts.progress {
+        p.set_length((all.len() + files.len()) as u64);
+    }
+    let results: Vec<(Option<Processed>, Vec<Problem>, bool)> = all
         .par_iter()
-        .map(|p| {
+        .map(|(p, target)| {
             let mut probs = Vec::new();
             let doc = process(p, &mut probs);
-            (doc, probs)
+            tick();
+            (doc, probs, *target)
         })
         .collect();
     let mut docs = Vec::new();
-    for (doc, probs) in results {
+    let mut context = Vec::new();
+    for (doc, probs, target) in results {
+        if !target {
+            context.extend(doc);
+            continue;
+        }
         problems.extend(probs);
         if let Some(d) = doc {
             docs.push(d);
         }
     }
     // Years inferred from a text alone are checked against the other documents' dates.
-    let anchors: Vec<chrono::NaiveDate> = docs
+    // Context articles take part, in path order with the others.
+    let mut everyone: Vec<&Processed> = docs.iter().chain(&context).collect();
+    everyone.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+    let anchors: Vec<chrono::NaiveDate> = everyone
         .iter()
         .filter(|d| !d.info.published_inferred)
         .filter_map(|d| extract::reference_date(d.info.published.as_deref()))
         .collect();
-    for d in docs.iter_mut() {
-        meta::reinfer_year(&mut d.info, &d.norm, &anchors);
-    }
     // Names the articles pair themselves (appositions) hold for the whole run.
-    let mut learned: Vec<extract::lexicon::EntityDef> = docs
+    let mut learned: Vec<extract::lexicon::EntityDef> = everyone
         .iter()
         .flat_map(|d| extract::entities::appositions(&d.norm.text, &ex.lexicon))
         .collect();
     learned.sort_by(|a, b| a.aliases.cmp(&b.aliases));
     learned.dedup_by(|a, b| a.aliases == b.aliases);
+    for d in docs.iter_mut() {
+        meta::reinfer_year(&mut d.info, &d.norm, &anchors);
+    }
     let lexicon = ex.lexicon.with_entities(&learned);
     docs.par_iter_mut().for_each(|d| {
         d.claims = extract::extract(
@@ -91,7 +169,11 @@ pub fn run_with(paths: &[PathBuf], ex: &Extractor, mut problems: Vec<Problem>) -
             ex,
             &lexicon,
         );
+        tick();
     });
+    if let Some(p) = opts.progress {
+        p.set_message("reconciling");
+    }
     finish(docs, problems, &lexicon)
 }
 
@@ -123,14 +205,41 @@ pub struct DocClaims {
     pub info: DocumentInfo,
     pub claims: Vec<Claim>,
     pub signature: Vec<u64>,
+    /// Inline suppression comments of the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub directives: Vec<crate::lint::Directive>,
+}
+
+impl DocClaims {
+    /// The reduce stage's view of a processed document.
+    pub fn of(d: &Processed) -> DocClaims {
+        DocClaims {
+            info: d.info.clone(),
+            claims: d.claims.clone(),
+            signature: reconcile::sources::signature(&d.norm.text),
+            directives: d.directives.clone(),
+        }
+    }
 }
 
 /// Assign ids, reconcile and assemble the report from per-document results (in any order).
 pub fn assemble(
     mut docs: Vec<DocClaims>,
-    problems: Vec<Problem>,
+    mut problems: Vec<Problem>,
     lexicon: &extract::lexicon::Lexicon,
 ) -> (Report, Vec<usize>) {
+    // Problems by path (stable: a file's problems keep their order), each once, so the
+    // report does not depend on the order of the paths or of the shards.
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut seen = Vec::new();
+    problems.retain(|p| {
+        if seen.contains(p) {
+            false
+        } else {
+            seen.push(p.clone());
+            true
+        }
+    });
     // Order by path; remember where each input went.
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| docs[a].info.path.cmp(&docs[b].info.path));
@@ -181,14 +290,7 @@ pub fn finish(
     problems: Vec<Problem>,
     lexicon: &extract::lexicon::Lexicon,
 ) -> Run {
-    let parts: Vec<DocClaims> = docs
-        .iter()
-        .map(|d| DocClaims {
-            info: d.info.clone(),
-            claims: d.claims.clone(),
-            signature: reconcile::sources::signature(&d.norm.text),
-        })
-        .collect();
+    let parts: Vec<DocClaims> = docs.iter().map(DocClaims::of).collect();
     let (report, order) = assemble(parts, problems, lexicon);
     let mut slots: Vec<Option<Processed>> = docs.into_iter().map(Some).collect();
     let mut docs: Vec<Processed> = order
