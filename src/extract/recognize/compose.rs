@@ -299,7 +299,7 @@ const SUFFIX_EN: &[(&str, Hedge)] = &[
 ];
 
 /// A prefix hedge ending just before `s` (spaces and 了/是/有/为/达 allowed in between).
-fn prefix_hedge(t: &Text, s: usize) -> Option<(usize, Hedge)> {
+pub(crate) fn prefix_hedge(t: &Text, s: usize) -> Option<(usize, Hedge)> {
     let mut k = t.back_sp(s);
     if k > 0 && matches!(t.at(k - 1), '了' | '是' | '有' | '为' | '达') {
         let k2 = t.back_sp(k - 1);
@@ -323,9 +323,24 @@ fn prefix_hedge(t: &Text, s: usize) -> Option<(usize, Hedge)> {
     None
 }
 
+/// Like `Text::ends` for a Chinese word, allowing spaces between its characters.
+fn ends_cn(t: &Text, k: usize, w: &str) -> Option<usize> {
+    let mut j = k;
+    for (n, c) in w.chars().rev().enumerate() {
+        if n > 0 {
+            j = t.back_sp(j);
+        }
+        if j == 0 || t.at(j - 1) != c {
+            return None;
+        }
+        j -= 1;
+    }
+    Some(j)
+}
+
 fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
     for (w, h) in PREFIX {
-        if let Some(st) = t.ends(k, w) {
+        if let Some(st) = ends_cn(t, k, w) {
             if *w == "过"
                 && st > 0
                 && matches!(
@@ -364,6 +379,19 @@ fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
 
 fn suffix_hedge(t: &Text, e: usize) -> Option<(usize, Hedge)> {
     let k = t.skip_sp(e);
+    // a measure word may stand between: 1000人左右, 20家以上
+    if MEASURE.contains(t.at(k)) {
+        if let Some(r) = suffix_hedge_at(t, k + 1) {
+            return Some(r);
+        }
+    }
+    suffix_hedge_at(t, k)
+}
+
+/// Measure words that may sit between a figure and its suffix hedge.
+const MEASURE: &str = "人个次家名位台辆件款岁株只条项所座套部篇场位倍";
+
+fn suffix_hedge_at(t: &Text, k: usize) -> Option<(usize, Hedge)> {
     for (w, h) in SUFFIX {
         if let Some(end) = cn_word(t, k, w) {
             return Some((end, *h));
@@ -458,7 +486,8 @@ fn value_of(t: &Text, toks: &[NumTok], k: usize) -> Valued {
         }
     }
     // 成 / 折
-    if c == '成' && k2 == e && tok.value > 0.0 && tok.value <= 10.0 {
+    if c == '成' && tok.value > 0.0 && tok.value <= 10.0 {
+        let e = k2;
         let nx = t.at(e + 1);
         if !matches!(
             nx,
@@ -670,6 +699,20 @@ fn ordinal_prefix(t: &Text, s: usize) -> usize {
 /// Build all composite candidates.
 pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
     let mut out = Vec::new();
+    // percents written without a figure: 对折 (50 %), 半折 (50 %), 半成 (5 %)
+    for i in 0..t.len() {
+        let v = match (t.cs[i], t.at(i + 1)) {
+            ('对', '折') | ('半', '折') => 50.0,
+            ('半', '成') => 5.0,
+            _ => continue,
+        };
+        out.push(Cand {
+            start: i,
+            end: i + 2,
+            kind: Kind::Percent(Num::exact(v)),
+            prio: 4,
+        });
+    }
     let mut hedged: Vec<Option<Valued>> = Vec::with_capacity(toks.len());
     for (k, tok) in toks.iter().enumerate() {
         if let NumKind::PercentOf(_) = tok.kind {
@@ -725,12 +768,7 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         // 等于X: a one-point range
         if h == Hedge::Exact && matches!(v.kind, Kind::Number(_)) {
             let b = t.back_sp(v.start);
-            if let Some(st) = t.ends(b, "等于").or_else(|| {
-                (b > 0
-                    && t.at(b - 1) == '='
-                    && !(b > 1 && matches!(t.at(t.back_sp(b - 1).saturating_sub(1)), '<' | '>')))
-                .then_some(b - 1)
-            }) {
+            if let Some(st) = t.ends(b, "等于") {
                 if !(st > 0 && matches!(t.at(st - 1), '大' | '小' | '不')) {
                     out.push(Cand {
                         start: st,

@@ -384,6 +384,60 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
             out.push(cand(start, e, d));
         }
     }
+    // 正月三十, 腊月初八 (no figure before the month)
+    for i in 0..n {
+        if matches!(t.cs[i], '正' | '腊') && t.at(i + 1) == '月' && (i == 0 || t.at(i - 1) != '年')
+        {
+            if let Some((e, m, day, part)) = cn_month_day(t, toks, i) {
+                let mut d = date(None, Some(m), day);
+                d.part = part;
+                out.push(cand(i, e, infer_year(d, r)));
+            }
+        }
+    }
+    // weeks: 上周三, 下下周日, 本周五, 这个星期一
+    if let Some(r) = r {
+        for i in 0..n {
+            if !matches!(t.cs[i], '上' | '下' | '本' | '这')
+                || (i > 0 && matches!(t.cs[i - 1], '上' | '下'))
+            {
+                continue;
+            }
+            let mut j = i;
+            let mut weeks = 0i64;
+            while matches!(t.at(j), '上' | '下') {
+                weeks += if t.at(j) == '上' { -1 } else { 1 };
+                j += 1;
+            }
+            if j == i {
+                j += 1;
+            }
+            if t.at(j) == '个' {
+                j += 1;
+            }
+            let k = if t.at(j) == '周' {
+                j + 1
+            } else if let Some(e) = t.starts(j, "星期").or_else(|| t.starts(j, "礼拜")) {
+                e
+            } else {
+                continue;
+            };
+            let wd = match t.at(k) {
+                '一' => 0,
+                '二' => 1,
+                '三' => 2,
+                '四' => 3,
+                '五' => 4,
+                '六' => 5,
+                '日' | '天' | '末' if t.at(k) != '末' => 6,
+                _ => continue,
+            };
+            let cur = r.weekday().num_days_from_monday() as i64;
+            if let Some(day) = r.checked_add_signed(chrono::TimeDelta::days(7 * weeks - cur + wd)) {
+                out.push(cand(i, k + 1, from_naive(day)));
+            }
+        }
+    }
     // relative words
     let mut i = 0;
     while i < n {
@@ -488,6 +542,11 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
     }
     // durations: 7个多月后, 半年多后, 两年前, 5天前, 三个季度
     for tok in toks {
+        // a written year is not a span: 2015年前, 07年以后
+        let lead0 = matches!(t.at(tok.start), '0' | '零' | '〇');
+        if tok.int_digits == 4 || (tok.int_digits == 2 && lead0) {
+            continue;
+        }
         if let Some(c) = cn_duration(t, tok.start, tok.end, num_of(tok)) {
             out.push(c);
         }
@@ -585,6 +644,14 @@ fn cn_duration(t: &Text, s: usize, e: usize, mut amount: Num) -> Option<Cand> {
             direction = Some(d.to_string());
             end = e2;
             break;
+        }
+    }
+    // 超20年, 近20年来
+    let mut s = s;
+    if amount.hedge == Hedge::Exact {
+        if let Some((st, h)) = super::compose::prefix_hedge(t, s) {
+            amount.hedge = h;
+            s = st;
         }
     }
     Some(Cand {
@@ -1124,7 +1191,8 @@ fn english(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
     let Some(r) = r else { return };
     let mut i = 0;
     while i < n {
-        if !t.lat(i).is_ascii_alphabetic() || (i > 0 && t.lat(i - 1).is_ascii_alphabetic()) {
+        let c = t.lat(i);
+        if !c.is_ascii_alphanumeric() || (i > 0 && t.lat(i - 1).is_ascii_alphanumeric()) {
             i += 1;
             continue;
         }
@@ -1177,6 +1245,9 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
     // fixed words
     const DAYS: &[(&str, i64)] = &[
         ("the day before yesterday", -2),
+        ("the next day", 1),
+        ("the following day", 1),
+        ("the previous day", -1),
         ("the day after tomorrow", 2),
         ("the day before", -1),
         ("the day after", 1),
@@ -1237,10 +1308,18 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
             }
         }
     }
-    // "in 2 weeks", "in a fortnight"
+    // "in 2 weeks", "in a fortnight" (not "in two days from today")
     if let Some(e) = t.word(i, "in") {
         let k = t.skip_sp(e);
-        if let Some((e2, amount, unit)) = en_duration(t, toks, k) {
+        let anchored = en_duration(t, toks, k)
+            .map(|(e2, _, _)| {
+                let k2 = t.skip_sp(e2);
+                t.word(k2, "from").is_some()
+                    || t.word(k2, "after").is_some()
+                    || t.word(k2, "before").is_some()
+            })
+            .unwrap_or(false);
+        if let Some((e2, amount, unit)) = en_duration(t, toks, k).filter(|_| !anchored) {
             if let Some(d) = shift(r, amount, unit, 1) {
                 return Some(cand(i, e2, from_naive(d)));
             }
@@ -1357,10 +1436,19 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
         // "Monday 21", "tuesday the eleventh"
         let k2 = t.word(k, "the").map(|x| t.skip_sp(x)).unwrap_or(k);
         if let Some((e2, dd, _)) = day_at(t, k2) {
-            if month_at(t, k2).is_none()
-                && !t.at(e2).is_ascii_digit()
-                && !matches!(t.at(e2), '/' | '.' | '-' | ':')
-            {
+            // "Friday 7.6", "friday 7/6", "Friday 7-6"
+            if matches!(t.at(e2), '.' | '/' | '-') && t.at(e2 + 1).is_ascii_digit() && k2 == k {
+                if let Some((e3, d2, _)) = day_at(t, e2 + 1) {
+                    let more = matches!(t.at(e3), '.' | '/' | '-') && t.at(e3 + 1).is_ascii_digit();
+                    if valid_md(dd, d2) && !t.at(e3).is_ascii_digit() && !more {
+                        let d = infer_year(date(None, Some(dd), Some(d2)), Some(r));
+                        return Some(cand(i, e3, d));
+                    }
+                }
+            }
+            let digit_after =
+                matches!(t.at(e2), '/' | '.' | '-' | ':') && t.at(e2 + 1).is_ascii_digit();
+            if month_at(t, k2).is_none() && !t.at(e2).is_ascii_digit() && !digit_after {
                 let mut d = date(Some(r.year()), Some(r.month()), Some(dd));
                 d.relative = true;
                 if NaiveDate::from_ymd_opt(r.year(), r.month(), dd).is_some() {
@@ -1375,6 +1463,7 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
         ("end of the month", 1),
         ("end of year", 2),
         ("end of the year", 2),
+        ("the year to date", 2),
         ("year to date", 2),
         ("eoy", 2),
         ("later in the year", 2),
@@ -1390,6 +1479,16 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
     // the 15th day of next month / of the month
     let k = t.word(i, "the").map(|e| t.skip_sp(e)).unwrap_or(i);
     if let Some((e, dd, true)) = day_at(t, k) {
+        let k1 = t.skip_sp(e);
+        let k1 = t.word(k1, "of").map(|x| t.skip_sp(x)).unwrap_or(k1);
+        for (w, off) in [("this month", 0), ("next month", 1), ("last month", -1)] {
+            if let Some(e4) = t.word(k1, w) {
+                let m = add_months(r, off);
+                let mut d = date(Some(m.year()), Some(m.month()), Some(dd));
+                d.relative = true;
+                return Some(cand(i, e4, d));
+            }
+        }
         if let Some(e2) = t.word(t.skip_sp(e), "day") {
             if let Some(e3) = t.word(t.skip_sp(e2), "of") {
                 let k3 = t.skip_sp(e3);
@@ -1454,7 +1553,10 @@ fn bare_years(t: &Text, toks: &[NumTok], han: bool, out: &mut Vec<Cand>) {
             continue;
         }
         let after = t.at(tok.end);
-        if matches!(after, '/' | '-' | '.' | ':' | '%' | '年') || after.is_alphanumeric() {
+        if matches!(after, '/' | '-' | ':' | '%' | '年') || after.is_alphanumeric() {
+            continue;
+        }
+        if after == '.' && t.at(tok.end + 1).is_ascii_digit() {
             continue;
         }
         if tok.start > 0 && matches!(t.at(tok.start - 1), '/' | '-' | '.' | '$' | ':' | '#') {
@@ -1476,6 +1578,54 @@ fn bare_years(t: &Text, toks: &[NumTok], han: bool, out: &mut Vec<Cand>) {
             if let Some(st) = t.ends_word(b, w) {
                 start = st;
                 break;
+            }
+        }
+        // comparisons belong to the date: "after 2016", "later than 2020", "> = 2019"
+        let b = t.back_sp(start);
+        let mut prep = false;
+        for w in [
+            "no later than",
+            "later than",
+            "earlier than",
+            "greater than",
+            "after",
+            "before",
+            "since",
+            "until",
+            "till",
+            "by",
+            "in",
+            "of",
+            "from",
+            "to",
+            "and",
+            "or",
+            "through",
+        ] {
+            if let Some(st) = t.ends_word(b, w) {
+                prep = true;
+                if w.len() > 3 && !matches!(w, "from" | "through") {
+                    start = st;
+                }
+                break;
+            }
+        }
+        let mut m = b;
+        while m > 0 && matches!(t.at(m - 1), '=' | '>' | '<' | '≥' | '≤' | ' ') {
+            m -= 1;
+        }
+        if m < b {
+            start = t.skip_sp(m);
+            prep = true;
+        }
+        if !han && !prep && start == tok.start {
+            // a bare figure is a year only at the end of a phrase: "… not 1998", "1865,"
+            let nx = t.skip_sp(tok.end);
+            let end_ok = matches!(t.at(nx), '\0' | ',' | '.' | ';' | ')' | '!' | '?' | '\n')
+                || t.word(nx, "and").is_some()
+                || t.word(nx, "or").is_some();
+            if !end_ok {
+                continue;
             }
         }
         out.push(cand(start, tok.end, date(Some(v as i32), None, None)));

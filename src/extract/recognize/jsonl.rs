@@ -62,6 +62,7 @@ fn fold_display(s: &str) -> String {
 }
 
 fn number(v: f64) -> Value {
+    let v = super::numbers::clean(v);
     if v.fract() == 0.0 && v.abs() < 9e15 {
         json!(v as i64)
     } else {

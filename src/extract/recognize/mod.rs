@@ -255,3 +255,303 @@ fn select(t: &text::Text, mut cands: Vec<compose::Cand>) -> Vec<Recognized> {
     out.sort_by_key(|r| r.start);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize_str;
+
+    fn rec_at(text: &str, reference: Option<&str>) -> Vec<(String, Kind)> {
+        let norm = normalize_str(text);
+        let r = reference.map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+        recognize(&norm.text, r)
+            .into_iter()
+            .map(|x| {
+                let d = norm.decoded_range(x.start..x.end);
+                (text[d].to_string(), x.kind)
+            })
+            .collect()
+    }
+
+    /// The value recognized over exactly `span`.
+    fn find(text: &str, reference: Option<&str>, span: &str) -> Kind {
+        let all = rec_at(text, reference);
+        all.iter()
+            .find(|(s, _)| s == span)
+            .map(|(_, k)| k.clone())
+            .unwrap_or_else(|| panic!("{span:?} not recognized in {text:?}: {all:?}"))
+    }
+
+    fn num(k: &Kind) -> Num {
+        match k {
+            Kind::Number(n) | Kind::Percent(n) | Kind::Multiple(n) | Kind::Ordinal(n) => *n,
+            Kind::Money(m) => m.amount,
+            other => panic!("not a figure: {other:?}"),
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn arabic_and_mixed_figures_with_steps() {
+        let n = num(&find("净利润333.79亿。", None, "333.79亿"));
+        assert!(close(n.value, 3.3379e10) && close(n.step, 1e6), "{n:?}");
+        let n = num(&find("约有5万人", None, "约有5万"));
+        assert!(close(n.value, 5e4) && close(n.step, 1e4) && n.hedge == Hedge::Approx);
+        let n = num(&find("共300人", None, "300"));
+        assert_eq!((n.value, n.step), (300.0, 1.0));
+        let n = num(&find("sold 1,234.5 units", None, "1,234.5"));
+        assert!(close(n.value, 1234.5) && close(n.step, 0.1));
+        for (text, span, v) in [
+            ("models with 4B parameters", "4B", 4e9),
+            ("a 1.2 trillion bet", "1.2 trillion", 1.2e12),
+            ("3.5k stars", "3.5k", 3500.0),
+            ("1.2 million users", "1.2 million", 1.2e6),
+            ("增至2.5亿", "2.5亿", 2.5e8),
+        ] {
+            assert!(close(num(&find(text, None, span)).value, v), "{text}");
+        }
+    }
+
+    #[test]
+    fn chinese_numerals_simplified_and_traditional() {
+        for (text, span, v) in [
+            ("员工三千二百万人", "三千二百万", 3.2e7),
+            ("筹得两亿", "两亿", 2e8),
+            ("价格一百五", "一百五", 150.0),
+            ("第二批一千零八件", "一千零八", 1008.0),
+            ("二〇二五届", "二〇二五", 2025.0),
+            ("這裡有兩億", "兩億", 2e8),
+            ("賣出一萬三千件", "一萬三千", 13000.0),
+            ("比例为零点五", "零点五", 0.5),
+        ] {
+            assert!(close(num(&find(text, None, span)).value, v), "{text}");
+        }
+        let n = num(&find("三分之一的人", None, "三分之一"));
+        assert!(close(n.value, 1.0 / 3.0));
+    }
+
+    #[test]
+    fn hedges_attach_to_figures() {
+        let n = num(&find("调用五万余次", None, "五万余"));
+        assert_eq!((n.value, n.hedge), (50000.0, Hedge::MoreThan));
+        let n = num(&find("下载近四万次", None, "近四万"));
+        assert_eq!((n.value, n.hedge), (40000.0, Hedge::Nearly));
+        let n = num(&find("参数小于 5B 的模型", None, "小于 5B"));
+        assert_eq!((n.value, n.hedge), (5e9, Hedge::LessThan));
+        let n = num(&find("用户1000人左右", None, "1000人左右").clone());
+        assert_eq!(n.hedge, Hedge::Approx);
+        let n = num(&find("more than 300 staff", None, "more than 300"));
+        assert_eq!((n.value, n.hedge), (300.0, Hedge::MoreThan));
+        let n = num(&find("around 40 teams", None, "around 40"));
+        assert_eq!(n.hedge, Hedge::Approx);
+        match find("深耕超20年", None, "超20年") {
+            Kind::Duration(d) => {
+                assert_eq!(
+                    (d.amount.value, d.amount.hedge, d.unit),
+                    (20.0, Hedge::MoreThan, TimeUnit::Year)
+                )
+            }
+            k => panic!("{k:?}"),
+        }
+        // the interval a hedge admits
+        let exact = Num {
+            value: 300.0,
+            step: 1.0,
+            hedge: Hedge::Exact,
+        };
+        assert_eq!(exact.interval(), (Some(299.5), Some(300.5)));
+    }
+
+    #[test]
+    fn percents_multiples_ordinals() {
+        for (text, span, v) in [
+            ("涨幅182.49%", "182.49%", 182.49),
+            ("占百分之五", "百分之五", 5.0),
+            ("up 5 percent", "5 percent", 5.0),
+            ("營收增長12%", "12%", 12.0),
+            ("打七五折", "七五折", 75.0),
+            ("三成用户", "三成", 30.0),
+        ] {
+            match find(text, None, span) {
+                Kind::Percent(n) => assert!(close(n.value, v), "{text}"),
+                k => panic!("{text}: {k:?}"),
+            }
+        }
+        assert!(matches!(find("增长2.3倍", None, "2.3倍"), Kind::Multiple(n) if n.value == 2.3));
+        assert!(matches!(find("排名第七", None, "第七"), Kind::Ordinal(n) if n.value == 7.0));
+    }
+
+    #[test]
+    fn ranges_scale_both_ends() {
+        let r = |text: &str, span: &str| match find(text, None, span) {
+            Kind::Range(r) => r,
+            k => panic!("{text}: {k:?}"),
+        };
+        let g = r("估值70-80亿", "70-80亿");
+        assert_eq!((g.min, g.max), (Some(7e9), Some(8e9)));
+        let g = r("估值70–80亿美元", "70–80亿美元");
+        assert_eq!(
+            (g.min, g.max, g.unit.as_deref()),
+            (Some(7e9), Some(8e9), Some("USD"))
+        );
+        let g = r("每队20到30人", "20到30");
+        assert_eq!(
+            (g.min, g.max, g.min_inclusive, g.max_inclusive),
+            (Some(20.0), Some(30.0), true, false)
+        );
+        let g = r("between 20 and 30 people", "between 20 and 30");
+        assert_eq!((g.min, g.max), (Some(20.0), Some(30.0)));
+        let g = r("x大于10小于20", "大于10小于20");
+        assert_eq!(
+            (g.min, g.max, g.min_inclusive),
+            (Some(10.0), Some(20.0), false)
+        );
+    }
+
+    #[test]
+    fn money_with_currency_and_scale() {
+        for (text, span, v, cur) in [
+            ("融资60亿美元", "60亿美元", 6e9, "USD"),
+            ("投资110万亿韩圜", "110万亿韩圜", 1.1e14, "KRW"),
+            ("a US$6bn deal", "US$6bn", 6e9, "USD"),
+            ("revenue of $96.5 billion", "$96.5 billion", 9.65e10, "USD"),
+            ("收入417.78亿元", "417.78亿元", 4.1778e10, "CNY"),
+            ("年薪逾三千萬港元", "逾三千萬港元", 3e7, "HKD"),
+            ("售价5000新台币", "5000新台币", 5000.0, "TWD"),
+            ("HK$3.5 million", "HK$3.5 million", 3.5e6, "HKD"),
+            ("罚款2亿日元", "2亿日元", 2e8, "JPY"),
+            ("投入3亿欧元", "3亿欧元", 3e8, "EUR"),
+        ] {
+            match find(text, None, span) {
+                Kind::Money(m) => {
+                    assert!(close(m.amount.value, v), "{text}: {m:?}");
+                    assert_eq!(m.currency.as_deref(), Some(cur), "{text}");
+                }
+                k => panic!("{text}: {k:?}"),
+            }
+        }
+    }
+
+    fn date_of(text: &str, reference: Option<&str>, span: &str) -> DateVal {
+        match find(text, reference, span) {
+            Kind::Date(d) => d,
+            k => panic!("{text}: {k:?}"),
+        }
+    }
+
+    #[test]
+    fn absolute_and_partial_dates() {
+        assert_eq!(
+            date_of("于2025年2月6日宣布", None, "2025年2月6日").timex(),
+            "2025-02-06"
+        );
+        assert_eq!(
+            date_of("截至2025.09.30", None, "2025.09.30").timex(),
+            "2025-09-30"
+        );
+        assert_eq!(
+            date_of("as of 2025-09-30", None, "2025-09-30").timex(),
+            "2025-09-30"
+        );
+        assert_eq!(
+            date_of("on August 21, 2025 he", None, "August 21, 2025").timex(),
+            "2025-08-21"
+        );
+        assert_eq!(
+            date_of("since Feb 2025", None, "Feb 2025").timex(),
+            "2025-02"
+        );
+        assert_eq!(
+            date_of("於2025年2月加入", None, "2025年2月").precision(),
+            "month"
+        );
+        let d = date_of("2月6日上线", None, "2月6日");
+        assert_eq!((d.timex(), d.relative), ("XXXX-02-06".to_string(), false));
+        let d = date_of("2月6日上线", Some("2025-03-01"), "2月6日");
+        assert_eq!(
+            (d.timex(), d.relative, d.inferred),
+            ("2025-02-06".to_string(), true, true)
+        );
+        let d = date_of("9月底发布", Some("2025-10-02"), "9月底");
+        assert_eq!(
+            (d.timex(), d.part),
+            ("2025-09".to_string(), Some(Part::Late))
+        );
+        assert_eq!(date_of("12月初", None, "12月初").part, Some(Part::Early));
+        assert_eq!(date_of("3月下旬", None, "3月下旬").part, Some(Part::Late));
+        assert_eq!(
+            date_of("on Aug. 21 it", Some("2025-09-01"), "Aug. 21").timex(),
+            "2025-08-21"
+        );
+    }
+
+    #[test]
+    fn relative_dates() {
+        let r = Some("2025-09-15");
+        let d = date_of("今年6月", r, "今年6月");
+        assert_eq!(
+            (d.timex(), d.relative, d.inferred),
+            ("2025-06".to_string(), true, false)
+        );
+        assert_eq!(date_of("去年12月", r, "去年12月").timex(), "2024-12");
+        assert_eq!(date_of("明年", r, "明年").timex(), "2026");
+        let d = date_of("上月底", r, "上月底");
+        assert_eq!(
+            (d.timex(), d.part),
+            ("2025-08".to_string(), Some(Part::Late))
+        );
+        assert_eq!(date_of("本月", r, "本月").timex(), "2025-09");
+        assert_eq!(date_of("last month", r, "last month").timex(), "2025-08");
+        assert_eq!(date_of("next year", r, "next year").timex(), "2026");
+        assert_eq!(date_of("yesterday", r, "yesterday").timex(), "2025-09-14");
+        assert_eq!(date_of("昨日", r, "昨日").timex(), "2025-09-14");
+        assert_eq!(date_of("前天", r, "前天").timex(), "2025-09-13");
+        assert_eq!(date_of("today", r, "today").timex(), "2025-09-15");
+        // traditional script folds first
+        assert_eq!(date_of("去年十二月", r, "去年十二月").timex(), "2024-12");
+    }
+
+    #[test]
+    fn durations() {
+        let dur = |text: &str, span: &str| match find(text, Some("2025-09-15"), span) {
+            Kind::Duration(d) => d,
+            k => panic!("{text}: {k:?}"),
+        };
+        let d = dur("7个多月后", "7个多月后");
+        assert_eq!(
+            (
+                d.amount.value,
+                d.amount.hedge,
+                d.unit,
+                d.direction.as_deref()
+            ),
+            (7.0, Hedge::MoreThan, TimeUnit::Month, Some("after"))
+        );
+        let d = dur("半年多后", "半年多后");
+        assert_eq!(
+            (d.amount.value, d.amount.hedge, d.unit),
+            (0.5, Hedge::MoreThan, TimeUnit::Year)
+        );
+        let d = dur("兩年前", "兩年前");
+        assert_eq!(
+            (d.amount.value, d.direction.as_deref()),
+            (2.0, Some("before"))
+        );
+        let d = date_of("2020年至今", None, "2020年至今");
+        assert_eq!((d.timex(), d.since), ("2020".to_string(), true));
+    }
+
+    #[test]
+    fn output_is_sorted_and_disjoint() {
+        let text = "2025年2月6日，公司融资60亿美元，同比增长12%，员工超过3000人，估值70-80亿。";
+        let norm = normalize_str(text);
+        let found = recognize(&norm.text, None);
+        assert!(found.len() >= 5, "{found:?}");
+        for w in found.windows(2) {
+            assert!(w[0].end <= w[1].start, "{found:?}");
+        }
+    }
+}
