@@ -857,7 +857,26 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
             }
         }
         // A到B, A-B, A~B, A至B, A和B之间, between A and B
-        let ea = ta.end;
+        // figures glued into a word are not bounds ("hpt-1-5-edge", "X3-4C")
+        let glued = |s: usize, e: usize| {
+            let before = s > 0
+                && (t.at(s - 1).is_ascii_alphabetic()
+                    || (t.at(s - 1) == '-'
+                        && s > 2
+                        && t.at(s - 2).is_ascii_alphabetic()
+                        && t.at(s - 3).is_ascii_alphabetic()));
+            let after = t.at(e) == '-' && t.at(e + 1).is_ascii_alphabetic();
+            before || after
+        };
+        if glued(ta.start, ta.end) || glued(tb.start, tb.end) {
+            continue;
+        }
+        // 77.46%-102.88%: the separator follows the percent sign
+        let ea = if matches!(a.kind, Kind::Percent(_)) && matches!(b.kind, Kind::Percent(_)) {
+            a.end
+        } else {
+            ta.end
+        };
         let k1 = t.skip_sp(ea);
         let sep = t.at(k1);
         let mut b_start = tb.start;
@@ -947,6 +966,11 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
             a_val *= big_b;
         }
         if a_val >= b_val {
+            continue;
+        }
+        // 2024至2026年 is a span of years: the dates are read by the date layer
+        let after_b = t.at(t.skip_sp(tb.end));
+        if matches!(after_b, '年' | '月' | '日' | '号') && ta.int_digits == 4 {
             continue;
         }
         let unit = unit_of(&b.kind);

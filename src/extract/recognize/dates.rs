@@ -194,7 +194,6 @@ fn cn_month_day(
 const CN_REL_YEAR: &[(&str, i32)] = &[
     ("今年", 0),
     ("本年", 0),
-    ("当年", 0),
     ("去年", -1),
     ("明年", 1),
     ("前年", -2),
@@ -215,7 +214,6 @@ const CN_REL_DAY: &[(&str, i64)] = &[
     ("大后天", 3),
     ("今天", 0),
     ("今日", 0),
-    ("最近", 0),
     ("昨天", -1),
     ("昨日", -1),
     ("明天", 1),
@@ -338,9 +336,11 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
         out.push(cand(start, end, d));
     }
     // 元年
-    for (name, base) in ERAS {
-        let mut i = 0;
-        while i + 4 <= n {
+    for i in 0..n.saturating_sub(3) {
+        if !(t.cs[i + 2] == '元' && t.cs[i + 3] == '年') {
+            continue;
+        }
+        for (name, base) in ERAS {
             if let Some(e) = t.starts(i, name) {
                 if let Some(e2) = t.starts(e, "元年") {
                     let mut d = date(Some(base + 1), None, None);
@@ -354,7 +354,6 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
                     out.push(cand(i, end, d));
                 }
             }
-            i += 1;
         }
     }
     // month-first dates (year from context words or the reference)
@@ -836,7 +835,9 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 /// A month name at `i`: (end after an optional '.', month, full name?). Digits may follow
 /// directly ("Dec31", "mar3").
 fn month_at(t: &Text, i: usize) -> Option<(usize, u32, bool)> {
-    if i > 0 && t.lat(i - 1).is_ascii_alphabetic() {
+    if (i > 0 && t.lat(i - 1).is_ascii_alphabetic())
+        || !matches!(t.lat(i), 'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd')
+    {
         return None;
     }
     for (w, m) in MONTHS {
@@ -853,7 +854,9 @@ fn month_at(t: &Text, i: usize) -> Option<(usize, u32, bool)> {
 }
 
 fn weekday_at(t: &Text, i: usize) -> Option<(usize, Weekday)> {
-    if i > 0 && t.lat(i - 1).is_ascii_alphabetic() {
+    if (i > 0 && t.lat(i - 1).is_ascii_alphabetic())
+        || !matches!(t.lat(i), 'm' | 't' | 'w' | 'f' | 's')
+    {
         return None;
     }
     WEEKDAYS
@@ -1196,6 +1199,14 @@ fn english(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
             i += 1;
             continue;
         }
+        let w = t.word_at(i);
+        let starts_something = REL_FIRST.iter().any(|k| k.chars().eq(w.iter().copied()))
+            || weekday_at(t, i).is_some()
+            || tok_at(toks, i).is_some();
+        if !starts_something {
+            i += 1;
+            continue;
+        }
         if let Some(c) = english_relative(t, toks, r, i) {
             i = c.end;
             out.push(c);
@@ -1204,6 +1215,35 @@ fn english(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
         i += 1;
     }
 }
+
+/// The words an English relative date can start with (besides weekdays and figures).
+const REL_FIRST: &[&str] = &[
+    "the",
+    "today",
+    "tonight",
+    "otd",
+    "tomorrow",
+    "tmrw",
+    "yesterday",
+    "this",
+    "next",
+    "last",
+    "previous",
+    "past",
+    "coming",
+    "upcoming",
+    "following",
+    "earlier",
+    "later",
+    "end",
+    "by",
+    "eoy",
+    "year",
+    "in",
+    "more",
+    "a",
+    "an",
+];
 
 fn unit_word(t: &Text, k: usize) -> Option<(usize, TimeUnit)> {
     for (w, u) in [
@@ -1670,6 +1710,13 @@ fn holidays(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     let mut i = 0;
     while i < n {
         let mut hit = None;
+        if !matches!(
+            t.lat(i),
+            'c' | 'n' | 'i' | 'j' | 'f' | 's' | 'e' | 'v' | 'h' | '元' | '国' | '劳' | '圣'
+        ) {
+            i += 1;
+            continue;
+        }
         if i == 0 || !t.lat(i - 1).is_ascii_alphabetic() {
             for (w, m, d) in H {
                 if let Some(e) = t.starts(i, w) {

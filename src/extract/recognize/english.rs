@@ -276,7 +276,7 @@ fn cardinal(t: &Text, i: usize) -> Option<(usize, f64, f64, usize)> {
                 if let Some(ae) = atom_end {
                     let k3 = t.skip_sp(ae);
                     if let Some((_, s2)) = scale_word(t, k3) {
-                        if s2 >= last_scale {
+                        if s2 == last_scale {
                             break;
                         }
                     }

@@ -545,6 +545,42 @@ mod tests {
     }
 
     #[test]
+    fn news_traps() {
+        // a range of percents
+        match find("净利预增77.46%-102.88%。", None, "77.46%-102.88%") {
+            Kind::Range(g) => assert_eq!(
+                (g.min, g.max, g.unit.as_deref()),
+                (Some(77.46), Some(102.88), Some("%"))
+            ),
+            k => panic!("{k:?}"),
+        }
+        // a span of years is two dates, not a numeric range
+        let all = rec_at("延續2024至2026年的計劃", None);
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Range(_))),
+            "{all:?}"
+        );
+        assert!(all
+            .iter()
+            .any(|(s, k)| s == "2026年" && matches!(k, Kind::Date(d) if d.year == Some(2026))));
+        // figures glued into identifiers are not ranges; a reported loss stays negative
+        let all = rec_at("see hpt-1-5-edge and Qwen2.5-Max", None);
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Range(_))),
+            "{all:?}"
+        );
+        assert!(
+            matches!(find("上年同期为-8.63亿美元", None, "-8.63亿美元"), Kind::Money(m) if m.amount.value == -8.63e8)
+        );
+        // 最近 (recently) and 当年 (that year) are not dated by the reference
+        let all = rec_at("最近当年的情况", Some("2025-09-15"));
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Date(_))),
+            "{all:?}"
+        );
+    }
+
+    #[test]
     fn output_is_sorted_and_disjoint() {
         let text = "2025年2月6日，公司融资60亿美元，同比增长12%，员工超过3000人，估值70-80亿。";
         let norm = normalize_str(text);

@@ -319,7 +319,10 @@ fn letter_scale(t: &Text, j: usize) -> Option<(usize, f64)> {
     }
     // upper-case single letters: M, G, T, B
     let c = t.at(k);
-    if matches!(c, 'M' | 'G' | 'T' | 'B') && !t.at(k + 1).is_ascii_alphanumeric() {
+    if matches!(c, 'M' | 'G' | 'T' | 'B')
+        && !t.at(k + 1).is_ascii_alphanumeric()
+        && t.at(k + 1) != '%'
+    {
         let s = match c {
             'M' => 1e6,
             'G' => 1e9,
@@ -638,7 +641,7 @@ fn arabic_full(t: &Text, i: usize) -> Option<NumTok> {
     let mut neg = false;
     let prev = if i > 0 { t.at(i - 1) } else { ' ' };
     if t.at(j) == '-' || t.at(j) == '−' {
-        if prev.is_ascii_alphanumeric() || prev == '-' || prev == '.' {
+        if prev.is_ascii_alphanumeric() || matches!(prev, '-' | '.' | '%' | ')') {
             return None;
         }
         let k = t.skip_sp(j + 1);
@@ -833,7 +836,7 @@ pub(crate) fn number_at(t: &Text, i: usize, allow_fraction: bool) -> Option<NumT
 /// Drop the binary noise of decimal arithmetic: 333.79 × 1e8 is 33379000000, not
 /// 33379000000.000004 (12 significant digits are kept).
 pub(crate) fn clean(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    if v == 0.0 || !v.is_finite() || (v.fract() == 0.0 && v.abs() < 1e15) {
         return v;
     }
     format!("{v:.11e}").parse().unwrap_or(v)
