@@ -696,6 +696,39 @@ fn ordinal_prefix(t: &Text, s: usize) -> usize {
     }
 }
 
+/// Characters that show a lone Chinese numeral counts something: measure words and units.
+const COUNTED: &str = "个次名位家年月日天周季倍成折款项篇种类条件台辆部只张本所座栋人岁秒号层批轮届期场份股元块万亿千百十多余几来枚颗架艘道门间套组对双页章节句字段版代级遍趟回声步招点到至%";
+
+/// A lone Chinese numeral inside a word (文心一言, 百度, 通义千问, 三星, 唯一一个, 零一万物)
+/// is not a figure: a single numeral character, a short run of digits or a figure led by
+/// 零 counts as a Number only when a measure word or unit follows, or 第 precedes.
+fn weak_numeral(t: &Text, tok: &NumTok) -> bool {
+    if !tok.chinese || tok.kind != NumKind::Plain {
+        return false;
+    }
+    let len = tok.end - tok.start;
+    let first = t.at(tok.start);
+    let run = tok.int_digits > 0 && tok.int_digits < 4;
+    let zero_led = first == '零'
+        && len > 1
+        && !t.cs[tok.start..tok.end]
+            .iter()
+            .any(|c| matches!(c, '点' | '點'));
+    if !(len == 1 || run || zero_led) {
+        return false;
+    }
+    if zero_led {
+        return true;
+    }
+    if tok.start > 0 && t.at(tok.start - 1) == '第' {
+        return false;
+    }
+    let next = t.at(tok.end);
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // before punctuation, Latin text or the end it stands alone
+    han(next) && !COUNTED.contains(next)
+}
+
 /// Build all composite candidates.
 pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
     let mut out = Vec::new();
@@ -784,6 +817,10 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
                     });
                 }
             }
+        }
+        if matches!(v.kind, Kind::Number(n) if n.hedge == Hedge::Exact) && weak_numeral(t, tok) {
+            hedged.push(None);
+            continue;
         }
         let prio = match v.kind {
             Kind::Money(_) => 5,

@@ -7,7 +7,8 @@
 //!
 //! Entities are the values of [`recognize`](super::recognize) plus, as a number recognizer
 //! reports them, every figure (also those inside dates, money and percents), and for a
-//! figure hedged one-sidedly ("五百多", "超过80") the open range it states. `text` is the
+//! figure hedged one-sidedly ("五百多", "超过80") the open range it states. Figures that
+//! `recognize` does not report as numbers on their own carry `"figure": true`. `text` is the
 //! original slice folded the way the specs write it (full-width to ASCII, ASCII lower case);
 //! `original` is the exact original slice.
 
@@ -169,7 +170,7 @@ pub fn entities(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
         if let (false, Kind::Number(n)) = (dup, &f.kind) {
             push(
                 &f,
-                json!({"kind": "number", "value": number(n.value), "hedge": n.hedge.as_str()}),
+                json!({"kind": "number", "value": number(n.value), "hedge": n.hedge.as_str(), "figure": true}),
             );
         }
     }

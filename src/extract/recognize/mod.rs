@@ -591,3 +591,82 @@ mod tests {
         }
     }
 }
+/// Random mixes of the characters and words the recognizers react to: no panic, and the
+/// output stays sorted and disjoint.
+#[cfg(test)]
+mod robustness {
+    #[test]
+    fn random_inputs_never_panic() {
+        let alphabet: Vec<char> = "0123456789.,-/ %$¥年月日号十百千万亿零一二两三五九半余多几近超约第分之又点成折倍元美港币到至和与间之间以上下大于小于等于前后个天周星期今去明上本月底初旬the of and in a next last may june dec monday hundred thousand million half third point minus percent over between from to k M B bn"
+            .chars()
+            .collect();
+        let words: Vec<&str> = vec![
+            "the",
+            "of",
+            "and",
+            "in",
+            "a",
+            "next",
+            "last",
+            "may",
+            "june",
+            "dec",
+            "monday",
+            "hundred",
+            "million",
+            "half",
+            "third",
+            "point",
+            "minus",
+            "percent",
+            "over",
+            "between",
+            "from",
+            "to",
+            "百分之",
+            "分之",
+            "个百分点",
+            "美元",
+            "港元",
+            "年",
+            "月",
+            "日",
+            "之间",
+            "以上",
+            "左右",
+            "2025",
+            "12",
+            "3.5",
+            "-",
+            "/",
+            ".",
+            ",",
+            " ",
+        ];
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let r = chrono::NaiveDate::from_ymd_opt(2024, 2, 29);
+        for _ in 0..20_000 {
+            let len = (next() % 12) as usize;
+            let mut s = String::new();
+            for _ in 0..len {
+                if next() % 2 == 0 {
+                    s.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+                } else {
+                    s.push_str(words[(next() % words.len() as u64) as usize]);
+                }
+            }
+            let out = std::panic::catch_unwind(|| super::recognize(&s, r));
+            assert!(out.is_ok(), "panic on {s:?}");
+            let out = out.unwrap();
+            for w in out.windows(2) {
+                assert!(w[0].end <= w[1].start, "{s:?}");
+            }
+        }
+    }
+}
