@@ -580,6 +580,19 @@ fn value_of(t: &Text, toks: &[NumTok], k: usize) -> Valued {
             kind: Kind::Multiple(n),
         };
     }
+    // "five times", "a 250-fold jump"
+    let fold = if t.at(e) == '-' {
+        t.word(e + 1, "fold")
+    } else {
+        None
+    };
+    if let Some(end) = fold.or_else(|| (k2 > e).then(|| t.word(k2, "times")).flatten()) {
+        return Valued {
+            start: s,
+            end,
+            kind: Kind::Multiple(n),
+        };
+    }
     // money
     if let Some((end, iso, u)) = currency_after(t, e) {
         let mut amount = Num {
@@ -703,8 +716,19 @@ const COUNTED: &str = "个次名位家年月日天周季倍成折款项篇种类
 /// is not a figure: a single numeral character, a short run of digits or a figure led by
 /// 零 counts as a Number only when a measure word or unit follows, or 第 precedes.
 fn weak_numeral(t: &Text, tok: &NumTok) -> bool {
-    if !tok.chinese || tok.kind != NumKind::Plain {
+    if tok.kind != NumKind::Plain {
         return false;
+    }
+    if !tok.chinese {
+        // Arabic digits glued to Latin letters name things (9To5Google, 3D, A100); digits
+        // around a colon are a clock time or a ratio (15:40:31, 3:1)
+        let c = t.at(tok.start);
+        let glued = (tok.start > 0 && t.at(tok.start - 1).is_ascii_alphabetic())
+            || t.at(tok.end).is_ascii_alphabetic();
+        let colon =
+            (tok.start > 1 && t.at(tok.start - 1) == ':' && t.at(tok.start - 2).is_ascii_digit())
+                || (t.at(tok.end) == ':' && t.at(tok.end + 1).is_ascii_digit());
+        return c.is_ascii_digit() && (glued || colon);
     }
     let len = tok.end - tok.start;
     let first = t.at(tok.start);
@@ -1005,9 +1029,14 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         if a_val >= b_val {
             continue;
         }
-        // 2024至2026年 is a span of years: the dates are read by the date layer
+        // 2024至2026年, "between 2025 and 2027": a span of years, read by the date layer
         let after_b = t.at(t.skip_sp(tb.end));
         if matches!(after_b, '年' | '月' | '日' | '号') && ta.int_digits == 4 {
+            continue;
+        }
+        let yearish = |n: &NumTok| n.int_digits == 4 && (1900.0..=2100.0).contains(&n.value);
+        let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        if yearish(ta) && yearish(tb) && matches!(b.kind, Kind::Number(_)) && !han(after_b) {
             continue;
         }
         let unit = unit_of(&b.kind);

@@ -1641,6 +1641,8 @@ fn bare_years(t: &Text, toks: &[NumTok], han: bool, out: &mut Vec<Cand>) {
             "and",
             "or",
             "through",
+            "between",
+            "during",
         ] {
             if let Some(st) = t.ends_word(b, w) {
                 prep = true;
@@ -1661,7 +1663,20 @@ fn bare_years(t: &Text, toks: &[NumTok], han: bool, out: &mut Vec<Cand>) {
         if !han && !prep && start == tok.start {
             // a bare figure is a year only at the end of a phrase: "… not 1998", "1865,"
             let nx = t.skip_sp(tok.end);
-            let end_ok = matches!(t.at(nx), '\0' | ',' | '.' | ';' | ')' | '!' | '?' | '\n')
+            // "its 2024 to 2026 policy": the first year of a span of years
+            let span_next = [
+                t.word(nx, "to"),
+                t.word(nx, "through"),
+                (matches!(t.at(nx), '-' | '–')).then_some(nx + 1),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|e| {
+                tok_at(toks, t.skip_sp(e))
+                    .is_some_and(|b| b.int_digits == 4 && (1900.0..=2100.0).contains(&b.value))
+            });
+            let end_ok = span_next
+                || matches!(t.at(nx), '\0' | ',' | '.' | ';' | ')' | '!' | '?' | '\n')
                 || t.word(nx, "and").is_some()
                 || t.word(nx, "or").is_some();
             if !end_ok {

@@ -572,6 +572,28 @@ mod tests {
         assert!(
             matches!(find("上年同期为-8.63亿美元", None, "-8.63亿美元"), Kind::Money(m) if m.amount.value == -8.63e8)
         );
+        // lone numerals inside words, digits glued to letters, clock times
+        let all = rec_at(
+            "文心一言、百度和通义千问，9To5Google 的 3D 报道，15:40:31 发布",
+            None,
+        );
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Number(_))),
+            "{all:?}"
+        );
+        assert!(matches!(find("发布了三款模型", None, "三"), Kind::Number(n) if n.value == 3.0));
+        // English multiples and spans of years
+        assert!(
+            matches!(find("a more than 250-fold jump", None, "more than 250-fold"), Kind::Multiple(n) if n.hedge == Hedge::MoreThan)
+        );
+        assert!(
+            matches!(find("over five times the size", None, "over five times"), Kind::Multiple(n) if n.value == 5.0)
+        );
+        let all = rec_at("under its 2024 to 2026 policy", None);
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Range(_))),
+            "{all:?}"
+        );
         // 最近 (recently) and 当年 (that year) are not dated by the reference
         let all = rec_at("最近当年的情况", Some("2025-09-15"));
         assert!(
