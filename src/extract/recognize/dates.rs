@@ -1280,6 +1280,73 @@ fn en_duration(t: &Text, toks: &[NumTok], i: usize) -> Option<(usize, f64, TimeU
     Some((e2, if fort { v * 2.0 } else { v }, u))
 }
 
+/// English spans of time: "3 years", "two months ago", "3 weeks later", "in a fortnight",
+/// "more than 2 years". Resolved against the reference by the reader (see
+/// [`resolve_duration`]).
+fn english_durations(t: &Text, toks: &[NumTok], out: &mut Vec<Cand>) {
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        let c = t.lat(i);
+        if !c.is_ascii_alphanumeric() || (i > 0 && t.lat(i - 1).is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let Some((e, amount, unit)) = en_duration(t, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let mut start = i;
+        let mut end = e;
+        let k = t.skip_sp(e);
+        let mut direction = None;
+        for (w, d) in [("ago", "before"), ("later", "after"), ("hence", "after")] {
+            if let Some(e2) = t.word(k, w) {
+                direction = Some(d);
+                end = e2;
+            }
+        }
+        if let Some(e2) = t.word(k, "from").and_then(|x| t.word(t.skip_sp(x), "now")) {
+            direction = Some("after");
+            end = e2;
+        }
+        let b = t.back_sp(i);
+        if direction.is_none() {
+            if let Some(st) = t.ends_word(b, "in").or_else(|| t.ends_word(b, "within")) {
+                // "in 2 weeks" (not "in two days from today", which is anchored on a day)
+                let k2 = t.skip_sp(e);
+                let anchored = ["from", "after", "before"]
+                    .iter()
+                    .any(|w| t.word(k2, w).is_some());
+                if !anchored && t.ends_word(b, "in").is_some() {
+                    direction = Some("after");
+                    start = st;
+                }
+            }
+        }
+        let mut num = Num {
+            value: amount,
+            step: 1.0,
+            hedge: Hedge::Exact,
+        };
+        if let Some((st, h)) = super::compose::prefix_hedge(t, start) {
+            num.hedge = h;
+            start = st;
+        }
+        out.push(Cand {
+            start,
+            end,
+            kind: Kind::Duration(Duration {
+                amount: num,
+                unit,
+                direction: direction.map(str::to_string),
+            }),
+            prio: 5,
+        });
+        i = end.max(i + 1);
+    }
+}
+
 fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option<Cand> {
     let day = |off: i64| r.checked_add_signed(chrono::TimeDelta::days(off));
     // fixed words
@@ -1338,30 +1405,11 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
                     }
                 }
             }
-        } else if dir != 0 {
-            anchor = Some(r);
         }
         if let Some(a) = anchor {
             let sign = if dir > 0 { 1 } else { -1 };
             if let Some(d) = shift(a, amount, unit, sign) {
                 return Some(cand(i, end, from_naive(d)));
-            }
-        }
-    }
-    // "in 2 weeks", "in a fortnight" (not "in two days from today")
-    if let Some(e) = t.word(i, "in") {
-        let k = t.skip_sp(e);
-        let anchored = en_duration(t, toks, k)
-            .map(|(e2, _, _)| {
-                let k2 = t.skip_sp(e2);
-                t.word(k2, "from").is_some()
-                    || t.word(k2, "after").is_some()
-                    || t.word(k2, "before").is_some()
-            })
-            .unwrap_or(false);
-        if let Some((e2, amount, unit)) = en_duration(t, toks, k).filter(|_| !anchored) {
-            if let Some(d) = shift(r, amount, unit, 1) {
-                return Some(cand(i, e2, from_naive(d)));
             }
         }
     }
@@ -1475,17 +1523,19 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
         }
         // "Monday 21", "tuesday the eleventh"
         let k2 = t.word(k, "the").map(|x| t.skip_sp(x)).unwrap_or(k);
-        if let Some((e2, dd, _)) = day_at(t, k2) {
-            // "Friday 7.6", "friday 7/6", "Friday 7-6"
-            if matches!(t.at(e2), '.' | '/' | '-') && t.at(e2 + 1).is_ascii_digit() && k2 == k {
-                if let Some((e3, d2, _)) = day_at(t, e2 + 1) {
+        // "Friday 7.6", "friday 7/6", "Friday 7-6"
+        if let Some((e2, m, 1..=2)) = digits_at(t, k) {
+            if matches!(t.at(e2), '.' | '/' | '-') {
+                if let Some((e3, d2, 1..=2)) = digits_at(t, e2 + 1) {
                     let more = matches!(t.at(e3), '.' | '/' | '-') && t.at(e3 + 1).is_ascii_digit();
-                    if valid_md(dd, d2) && !t.at(e3).is_ascii_digit() && !more {
-                        let d = infer_year(date(None, Some(dd), Some(d2)), Some(r));
+                    if valid_md(m, d2) && !more {
+                        let d = infer_year(date(None, Some(m), Some(d2)), Some(r));
                         return Some(cand(i, e3, d));
                     }
                 }
             }
+        }
+        if let Some((e2, dd, _)) = day_at(t, k2) {
             let digit_after =
                 matches!(t.at(e2), '/' | '.' | '-' | ':') && t.at(e2 + 1).is_ascii_digit();
             if month_at(t, k2).is_none() && !t.at(e2).is_ascii_digit() && !digit_after {
@@ -1776,6 +1826,7 @@ pub(crate) fn scan(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, han: bool) -
     numeric(t, han, r, &mut out);
     chinese(t, toks, r, &mut out);
     english(t, toks, r, &mut out);
+    english_durations(t, toks, &mut out);
     bare_years(t, toks, han, &mut out);
     holidays(t, r, &mut out);
     // "since"/"自…以来" marks

@@ -540,6 +540,29 @@ mod tests {
             (d.amount.value, d.direction.as_deref()),
             (2.0, Some("before"))
         );
+        let d = dur("two years later", "two years later");
+        assert_eq!(
+            (d.amount.value, d.unit, d.direction.as_deref()),
+            (2.0, TimeUnit::Year, Some("after"))
+        );
+        let d = dur("in a fortnight", "in a fortnight");
+        assert_eq!(
+            (d.amount.value, d.unit, d.direction.as_deref()),
+            (2.0, TimeUnit::Week, Some("after"))
+        );
+        let d = dur("more than 3 months ago", "more than 3 months ago");
+        assert_eq!(
+            (d.amount.hedge, d.direction.as_deref()),
+            (Hedge::MoreThan, Some("before"))
+        );
+        let d = dur("for 3 years", "3 years");
+        assert_eq!((d.amount.value, d.direction), (3.0, None));
+        let r = NaiveDate::from_ymd_opt(2018, 8, 30).unwrap();
+        let five_days_ago = dur("他5天前就回来了", "5天前");
+        assert_eq!(
+            dates::resolve_duration(&five_days_ago, r),
+            NaiveDate::from_ymd_opt(2018, 8, 25)
+        );
         let d = date_of("2020年至今", None, "2020年至今");
         assert_eq!((d.timex(), d.since), ("2020".to_string(), true));
     }
