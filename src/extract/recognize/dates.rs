@@ -28,17 +28,24 @@ fn valid_md(m: u32, d: u32) -> bool {
 
 /// Fill a missing year from the reference (marked relative and inferred).
 fn infer_year(mut d: DateVal, r: Option<NaiveDate>) -> DateVal {
-    if d.year.is_none() {
-        if let (Some(r), Some(m)) = (r, d.month) {
-            let ok = match d.day {
-                Some(day) => NaiveDate::from_ymd_opt(r.year(), m, day).is_some(),
-                None => true,
-            };
-            if ok {
-                d.year = Some(r.year());
-                d.relative = true;
-                d.inferred = true;
-            }
+    if d.year.is_some() {
+        return d;
+    }
+    let (Some(r), Some(m)) = (r, d.month) else {
+        return d;
+    };
+    // the year that puts the date nearest the reference: a December date in a January
+    // article is last year's, a January date in a December article next year's
+    let day = d.day.unwrap_or(15);
+    let best = [r.year() - 1, r.year(), r.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, day).map(|x| (y, (x - r).num_days().abs())))
+        .min_by_key(|&(y, dist)| (dist, (y != r.year()) as i32));
+    if let Some((y, _)) = best {
+        if d.day.is_none() || NaiveDate::from_ymd_opt(y, m, day).is_some() {
+            d.year = Some(y);
+            d.relative = true;
+            d.inferred = true;
         }
     }
     d
@@ -726,7 +733,7 @@ fn numeric(t: &Text, han: bool, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     } else if lc == 4 || lc == 2 && sep == '/' && !han {
                         let y = if lc == 4 {
                             c as i32
-                        } else if c < 50 {
+                        } else if c < 30 {
                             2000 + c as i32
                         } else {
                             1900 + c as i32
@@ -1755,6 +1762,7 @@ fn holidays(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         ("christmas", 12, 25),
         ("new year's day", 1, 1),
         ("new year day", 1, 1),
+        ("new year", 1, 1),
         ("new year's eve", 12, 31),
         ("independence day", 7, 4),
         ("international workers' day", 5, 1),
@@ -1812,12 +1820,134 @@ fn holidays(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     }
                 }
             }
-            out.push(cand(i, end, dv));
+            out.push(cand(i, end, infer_year(dv, r)));
             i = end;
             continue;
         }
         i += 1;
     }
+}
+
+/// Easter Sunday of a year (the anonymous Gregorian computus).
+fn easter_sunday(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// "easter 2018", "last easter", "next easter", "Easter Monday".
+fn easter(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    let n = t.len();
+    for i in 0..n {
+        if t.lat(i) != 'e' || (i > 0 && t.lat(i - 1).is_ascii_alphabetic()) {
+            continue;
+        }
+        let Some(e) = t.word(i, "easter") else {
+            continue;
+        };
+        let mut start = i;
+        let mut end = e;
+        let k = t.skip_sp(e);
+        let monday = t.word(k, "monday");
+        let shift_days = if let Some(e2) = monday {
+            end = e2;
+            1
+        } else {
+            0
+        };
+        let year = digits_at(t, t.skip_sp(end)).filter(|x| x.2 == 4);
+        let b = t.back_sp(i);
+        let rel = [
+            ("last", -1),
+            ("previous", -1),
+            ("next", 1),
+            ("following", 1),
+            ("this", 0),
+        ]
+        .into_iter()
+        .find_map(|(w, o)| t.ends_word(b, w).map(|st| (st, o)));
+        let day = if let Some((e2, y, _)) = year {
+            end = e2;
+            easter_sunday(y as i32)
+        } else if let (Some((st, o)), Some(r)) = (rel, r) {
+            start = st;
+            let this = easter_sunday(r.year());
+            match (o, this) {
+                (-1, Some(x)) if x < r => Some(x),
+                (-1, _) => easter_sunday(r.year() - 1),
+                (1, Some(x)) if x > r => Some(x),
+                (1, _) => easter_sunday(r.year() + 1),
+                _ => this,
+            }
+        } else if let Some(r) = r {
+            easter_sunday(r.year())
+        } else {
+            None
+        };
+        let Some(day) = day.and_then(|d| d.checked_add_days(Days::new(shift_days))) else {
+            continue;
+        };
+        let mut d = date(Some(day.year()), Some(day.month()), Some(day.day()));
+        d.relative = year.is_none();
+        d.inferred = year.is_none() && rel.is_none();
+        out.push(cand(start, end, d));
+    }
+}
+
+/// Spans anchored on a named day: "3 days after January 12th", "2 weeks before Christmas",
+/// "16 days from 01/02/2018". A year-less anchor is its next occurrence from the reference.
+fn anchored_spans(t: &Text, r: NaiveDate, out: &mut Vec<Cand>) {
+    let mut extra = Vec::new();
+    for c in out.iter() {
+        let Kind::Duration(dur) = &c.kind else {
+            continue;
+        };
+        if dur.direction.is_some() || dur.amount.hedge != Hedge::Exact {
+            continue;
+        }
+        let k = t.skip_sp(c.end);
+        let Some((e, sign)) = [("after", 1), ("from", 1), ("before", -1)]
+            .into_iter()
+            .find_map(|(w, sg)| t.word(k, w).map(|e| (e, sg)))
+        else {
+            continue;
+        };
+        let a = t.skip_sp(e);
+        let anchor = out.iter().filter(|x| x.start == a).max_by_key(|x| x.end);
+        let Some(Cand {
+            end,
+            kind: Kind::Date(ad),
+            ..
+        }) = anchor
+        else {
+            continue;
+        };
+        let (Some(y), Some(m), Some(dd)) = (ad.year, ad.month, ad.day) else {
+            continue;
+        };
+        let Some(mut day) = NaiveDate::from_ymd_opt(y, m, dd) else {
+            continue;
+        };
+        if ad.inferred && day < r {
+            day = NaiveDate::from_ymd_opt(y + 1, m, dd).unwrap_or(day);
+        }
+        if let Some(res) = shift(day, dur.amount.value, dur.unit, sign) {
+            extra.push(cand(c.start, *end, from_naive(res)));
+        }
+    }
+    out.extend(extra);
 }
 
 /// All date and duration candidates.
@@ -1829,6 +1959,10 @@ pub(crate) fn scan(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, han: bool) -
     english_durations(t, toks, &mut out);
     bare_years(t, toks, han, &mut out);
     holidays(t, r, &mut out);
+    easter(t, r, &mut out);
+    if let Some(r) = r {
+        anchored_spans(t, r, &mut out);
+    }
     // "since"/"自…以来" marks
     for c in out.iter_mut() {
         if let Kind::Date(d) = &mut c.kind {

@@ -486,6 +486,15 @@ mod tests {
             date_of("on Aug. 21 it", Some("2025-09-01"), "Aug. 21").timex(),
             "2025-08-21"
         );
+        // a year-less date takes the year that puts it nearest the reference
+        assert_eq!(
+            date_of("12月30日发布", Some("2026-01-05"), "12月30日").timex(),
+            "2025-12-30"
+        );
+        assert_eq!(
+            date_of("1月3日上线", Some("2025-12-20"), "1月3日").timex(),
+            "2026-01-03"
+        );
     }
 
     #[test]
@@ -510,6 +519,33 @@ mod tests {
         assert_eq!(date_of("昨日", r, "昨日").timex(), "2025-09-14");
         assert_eq!(date_of("前天", r, "前天").timex(), "2025-09-13");
         assert_eq!(date_of("today", r, "today").timex(), "2025-09-15");
+        assert_eq!(
+            date_of(
+                "When was the last easter?",
+                Some("2019-06-12"),
+                "last easter"
+            )
+            .timex(),
+            "2019-04-21"
+        );
+        assert_eq!(
+            date_of(
+                "2 weeks before Christmas",
+                Some("2016-11-07"),
+                "2 weeks before Christmas"
+            )
+            .timex(),
+            "2016-12-11"
+        );
+        assert_eq!(
+            date_of(
+                "3 days after January 12th",
+                Some("2016-11-07"),
+                "3 days after January 12th"
+            )
+            .timex(),
+            "2017-01-15"
+        );
         // traditional script folds first
         assert_eq!(date_of("去年十二月", r, "去年十二月").timex(), "2024-12");
     }
