@@ -216,6 +216,7 @@ const PREFIX: &[(&str, Hedge)] = &[
     ("逼近", Hedge::Nearly),
     ("几乎", Hedge::Nearly),
     ("近", Hedge::Nearly),
+    ("约合", Hedge::Approx),
     ("大约", Hedge::Approx),
     ("大概", Hedge::Approx),
     ("大致", Hedge::Approx),

@@ -115,6 +115,8 @@ const ERAS: &[(&str, i32)] = &[
 
 fn part_after(t: &Text, k: usize) -> Option<(usize, Part)> {
     for (w, p) in [
+        ("上半年", Part::Early),
+        ("下半年", Part::Late),
         ("上旬", Part::Early),
         ("中旬", Part::Mid),
         ("下旬", Part::Late),

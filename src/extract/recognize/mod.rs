@@ -641,6 +641,15 @@ mod tests {
             "{all:?}"
         );
         assert!(matches!(find("发布了三款模型", None, "三"), Kind::Number(n) if n.value == 3.0));
+        // 一半, 约合, 上半年
+        assert!(
+            matches!(find("近一半份额", None, "近一半"), Kind::Number(n) if n.value == 0.5 && n.hedge == Hedge::Nearly)
+        );
+        assert!(
+            matches!(find("约合790亿美元", None, "约合790亿美元"), Kind::Money(m) if m.amount.hedge == Hedge::Approx)
+        );
+        let d = date_of("2026年上半年营收", None, "2026年上半年");
+        assert_eq!((d.timex(), d.part), ("2026".to_string(), Some(Part::Early)));
         // English multiples and spans of years
         assert!(
             matches!(find("a more than 250-fold jump", None, "more than 250-fold"), Kind::Multiple(n) if n.hedge == Hedge::MoreThan)

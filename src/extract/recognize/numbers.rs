@@ -863,6 +863,17 @@ pub(crate) fn scan(t: &Text) -> Vec<NumTok> {
                 }
             }
         }
+        // 一半 (half)
+        if c == '一'
+            && t.at(i + 1) == '半'
+            && !matches!(t.at(i + 2), '年' | '月' | '天' | '个' | '小' | '周')
+        {
+            let mut tok = NumTok::new(i, i + 2, 0.5, 0.5);
+            tok.chinese = true;
+            out.push(tok);
+            i += 2;
+            continue;
+        }
         // a letter continues a word: English figures start only at word starts
         if c.is_ascii_alphabetic() && i > 0 && t.cs[i - 1].is_ascii_alphabetic() {
             i += 1;
