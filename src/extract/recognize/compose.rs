@@ -575,9 +575,23 @@ fn value_of(t: &Text, toks: &[NumTok], k: usize) -> Valued {
         }
     }
     if c == '倍' {
+        // 两倍四 = 2.4 times (a single digit after 倍 is its tenths)
+        let mut n = n;
+        let mut end = k2 + 1;
+        if let Some(d) = cn_digit(t.at(end)) {
+            let nx = t.at(end + 1);
+            let more = cn_digit(nx).is_some()
+                || super::numbers::cn_small(nx).is_some()
+                || cn_big(nx).is_some();
+            if !more && tok.value.fract() == 0.0 {
+                n.value = tok.value + d / 10.0;
+                n.step = 0.1;
+                end += 1;
+            }
+        }
         return Valued {
             start: s,
-            end: k2 + 1,
+            end,
             kind: Kind::Multiple(n),
         };
     }
@@ -711,7 +725,7 @@ fn ordinal_prefix(t: &Text, s: usize) -> usize {
 }
 
 /// Characters that show a lone Chinese numeral counts something: measure words and units.
-const COUNTED: &str = "个次名位家年月日天周季倍成折款项篇种类条件台辆部只张本所座栋人岁秒号层批轮届期场份股元块万亿千百十多余几来枚颗架艘道门间套组对双页章节句字段版代级遍趟回声步招点到至%";
+pub(crate) const COUNTED: &str = "个次名位家年月日天周季倍成折款项篇种类条件台辆部只张本所座栋人岁秒号层批轮届期场份股元块万亿千百十多余几来枚颗架艘道门间套组对双页章节句字段版代级遍趟回声步招点到至%";
 
 /// A lone Chinese numeral inside a word (文心一言, 百度, 通义千问, 三星, 唯一一个, 零一万物)
 /// is not a figure: a single numeral character, a short run of digits or a figure led by

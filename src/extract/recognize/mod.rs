@@ -650,6 +650,17 @@ mod tests {
         );
         let d = date_of("2026年上半年营收", None, "2026年上半年");
         assert_eq!((d.timex(), d.part), ("2026".to_string(), Some(Part::Early)));
+        // 两倍四 is 2.4 times; vague counts
+        assert!(
+            matches!(find("多賺兩倍四", None, "兩倍四"), Kind::Multiple(n) if (n.value - 2.4).abs() < 1e-9)
+        );
+        assert!(
+            matches!(find("上百个", None, "上百"), Kind::Number(n) if n.value == 100.0 && n.hedge == Hedge::AtLeast)
+        );
+        assert!(
+            matches!(find("数百个", None, "数百"), Kind::Number(n) if n.value == 100.0 && n.hedge == Hedge::MoreThan)
+        );
+        assert!(rec_at("上百度搜索", None).is_empty());
         // English multiples and spans of years
         assert!(
             matches!(find("a more than 250-fold jump", None, "more than 250-fold"), Kind::Multiple(n) if n.hedge == Hedge::MoreThan)

@@ -863,6 +863,41 @@ pub(crate) fn scan(t: &Text) -> Vec<NumTok> {
                 }
             }
         }
+        // vague counts: 上百 (a hundred or more), 数百, 几千, 数十万 (several …)
+        if matches!(c, '上' | '数' | '几' | '數' | '幾')
+            && (cn_small(t.at(i + 1)).is_some() || cn_big(t.at(i + 1)).is_some())
+        {
+            let mut j = i + 1;
+            let mut v = 1.0;
+            while let Some(u) = cn_small(t.at(j)).or_else(|| cn_big(t.at(j))) {
+                v *= u;
+                j += 1;
+            }
+            // a measure word must follow: 上百个, 数十款, 数百亿美元 — not 上百度
+            let after = t.at(if matches!(t.at(j), '余' | '多') {
+                j + 1
+            } else {
+                j
+            });
+            let han = ('\u{4e00}'..='\u{9fff}').contains(&after);
+            if han && !super::compose::COUNTED.contains(after) {
+                i += 1;
+                continue;
+            }
+            let mut tok = NumTok::new(i, j, v, v);
+            tok.hedge = if c == '上' {
+                Hedge::AtLeast
+            } else {
+                Hedge::MoreThan
+            };
+            tok.chinese = true;
+            if matches!(t.at(j), '余' | '多') {
+                tok.end = j + 1;
+            }
+            out.push(tok);
+            i = tok.end;
+            continue;
+        }
         // 一半 (half)
         if c == '一'
             && t.at(i + 1) == '半'
