@@ -85,15 +85,14 @@ pub(crate) const ORDINALS: &[(&str, f64)] = &[
 
 /// A whole word from `list` at `i` (longest listed first wins by checking all).
 fn lookup(t: &Text, i: usize, list: &[(&str, f64)]) -> Option<(usize, f64)> {
-    let mut best: Option<(usize, f64)> = None;
-    for (w, v) in list {
-        if let Some(e) = t.word(i, w) {
-            if best.map(|b| e > b.0).unwrap_or(true) {
-                best = Some((e, *v));
-            }
-        }
+    // the whole word at `i`, compared once per entry (no per-entry decoding of the text)
+    let w = t.word_at(i);
+    if w.is_empty() || t.lat(i + w.len()).is_ascii_digit() {
+        return None;
     }
-    best
+    list.iter()
+        .find(|(s, _)| s.len() == w.len() && s.chars().eq(w.iter().copied()))
+        .map(|(_, v)| (i + w.len(), *v))
 }
 
 fn unit_word(t: &Text, i: usize) -> Option<(usize, f64)> {
@@ -101,14 +100,18 @@ fn unit_word(t: &Text, i: usize) -> Option<(usize, f64)> {
 }
 
 fn scale_word(t: &Text, i: usize) -> Option<(usize, f64)> {
-    let (e, v) = lookup(t, i, SCALES).or_else(|| {
+    lookup(t, i, SCALES).or_else(|| {
         // plural scales: "hundreds", "millions"
-        SCALES.iter().find_map(|(w, v)| {
-            let e = t.starts(i, w)?;
-            (t.lat(e) == 's' && !t.lat(e + 1).is_ascii_alphanumeric()).then_some((e + 1, *v))
-        })
-    })?;
-    Some((e, v))
+        let w = t.word_at(i);
+        if w.len() < 4 || w[w.len() - 1] != 's' || t.lat(i + w.len()).is_ascii_digit() {
+            return None;
+        }
+        let stem = &w[..w.len() - 1];
+        SCALES
+            .iter()
+            .find(|(s, _)| s.chars().eq(stem.iter().copied()))
+            .map(|(_, v)| (i + w.len(), *v))
+    })
 }
 
 /// A fraction denominator word: "third(s)", "half/halves", "quarter(s)", "fifths", and
@@ -140,19 +143,20 @@ fn denominator(t: &Text, i: usize) -> Option<(usize, f64)> {
 
 /// An ordinal word, singular or plural ("fifth", "fifths").
 fn ordinal_word(t: &Text, i: usize) -> Option<(usize, f64)> {
-    let mut best: Option<(usize, f64)> = None;
-    for (w, v) in ORDINALS {
-        if let Some(e) = t.starts(i, w) {
-            let e = if t.lat(e) == 's' { e + 1 } else { e };
-            if t.lat(e).is_ascii_alphanumeric() {
-                continue;
-            }
-            if best.map(|b| e > b.0).unwrap_or(true) {
-                best = Some((e, *v));
-            }
-        }
+    let w = t.word_at(i);
+    if w.is_empty() || t.lat(i + w.len()).is_ascii_digit() {
+        return None;
     }
-    best
+    let end = i + w.len();
+    let stem = if w.len() > 3 && w[w.len() - 1] == 's' {
+        &w[..w.len() - 1]
+    } else {
+        w
+    };
+    ORDINALS
+        .iter()
+        .find(|(s, _)| s.chars().eq(w.iter().copied()) || s.chars().eq(stem.iter().copied()))
+        .map(|(_, v)| (end, *v))
 }
 
 /// A cardinal in words (Arabic integers allowed before a scale word). Returns
@@ -372,6 +376,11 @@ fn point_digits(t: &Text, i: usize) -> Option<(usize, String)> {
 pub(crate) fn words(t: &Text, i: usize) -> Option<NumTok> {
     if let Some(v) = vulgar(t.at(i)) {
         return Some(mk(i, i + 1, v, 0.0));
+    }
+    // the first letters of number words (and of minus, negative, a, an, half, quarter)
+    let c = t.lat(i);
+    if c.is_ascii_alphabetic() && !"zntfseohmbalcq".contains(c) {
+        return None;
     }
     let mut j = i;
     let mut sign = 1.0;
