@@ -490,32 +490,7 @@ fn value_of(t: &Text, toks: &[NumTok], k: usize) -> Valued {
     if c == '成' && tok.value > 0.0 && tok.value <= 10.0 {
         let e = k2;
         let nx = t.at(e + 1);
-        if !matches!(
-            nx,
-            '员' | '为'
-                | '功'
-                | '立'
-                | '本'
-                | '绩'
-                | '交'
-                | '果'
-                | '长'
-                | '都'
-                | '就'
-                | '熟'
-                | '年'
-                | '型'
-                | '品'
-                | '效'
-                | '份'
-                | '分'
-                | '人'
-                | '语'
-                | '群'
-                | '事'
-                | '批'
-                | '千'
-        ) {
+        if !NOT_CHENG.contains(nx) {
             let mut v = tok.value * 10.0;
             let mut end = e + 1;
             let m = t.skip_sp(end);
@@ -724,6 +699,9 @@ fn ordinal_prefix(t: &Text, s: usize) -> usize {
     }
 }
 
+/// After 成, characters that make it a word (成员, 成为, 成本, 成品 …), not a tenth.
+const NOT_CHENG: &str = "员为功立本绩交果长都就熟年型品效份分人语群事批千";
+
 /// Characters that show a lone Chinese numeral counts something: measure words and units.
 pub(crate) const COUNTED: &str = "个次名位家年月日天周季倍成折款项篇种类条件台辆部只张本所座栋人岁秒号层批轮届期场份股元块万亿千百十多余几来枚颗架艘道门间套组对双页章节句字段版代级遍趟回声步招点到至%";
 
@@ -775,7 +753,7 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
     for i in 0..t.len() {
         let v = match (t.cs[i], t.at(i + 1)) {
             ('对', '折') | ('半', '折') => 50.0,
-            ('半', '成') => 5.0,
+            ('半', '成') if !NOT_CHENG.contains(t.at(i + 2)) => 5.0,
             _ => continue,
         };
         out.push(Cand {
@@ -801,6 +779,18 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
                 kind: Kind::Ordinal(num(tok)),
                 prio: 2,
             });
+        }
+        // a written year takes no hedge: 超过2025年全年 compares with the year's figure
+        let year_like = tok.int_digits == 4 && (1900.0..=2100.0).contains(&tok.value);
+        if year_like && t.at(t.skip_sp(tok.end)) == '年' {
+            out.push(Cand {
+                start: tok.start,
+                end: tok.end,
+                kind: Kind::Number(num(tok)),
+                prio: 1,
+            });
+            hedged.push(None);
+            continue;
         }
         // hedges
         let mut h = tok.hedge;
@@ -1046,7 +1036,7 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         }
         // 2024至2026年, "between 2025 and 2027": a span of years, read by the date layer
         let after_b = t.at(t.skip_sp(tb.end));
-        if matches!(after_b, '年' | '月' | '日' | '号') && ta.int_digits == 4 {
+        if (after_b == '年' && ta.int_digits == 4) || matches!(after_b, '月' | '日' | '号') {
             continue;
         }
         let yearish = |n: &NumTok| n.int_digits == 4 && (1900.0..=2100.0).contains(&n.value);

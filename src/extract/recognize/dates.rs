@@ -309,6 +309,23 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
             }
         }
         let Some(year) = year else { continue };
+        // 2026年1至3月, 2026年1-3月: the first and the last month of a span
+        if let Some(a) = tok_at(toks, t.skip_sp(after)) {
+            let k = t.skip_sp(a.end);
+            if matches!(t.at(k), '至' | '到' | '-' | '–' | '~') {
+                if let Some(b) = tok_at(toks, t.skip_sp(k + 1)) {
+                    let m_end = t.skip_sp(b.end);
+                    let (ma, mb) = (small_int(a), small_int(b));
+                    if let (Some(ma), Some(mb), '月') = (ma, mb, t.at(m_end)) {
+                        if (1..=12).contains(&ma) && (1..=12).contains(&mb) && ma < mb {
+                            out.push(cand(start, a.end, date(Some(year), Some(ma), None)));
+                            out.push(cand(b.start, m_end + 1, date(Some(year), Some(mb), None)));
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
         if tok.hedge != Hedge::Exact
             || matches!(t.at(after), '代' | '级' | '间' | '来' | '内' | '多' | '半')
         {

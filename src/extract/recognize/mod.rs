@@ -673,6 +673,26 @@ mod tests {
             all.iter().all(|(_, k)| !matches!(k, Kind::Range(_))),
             "{all:?}"
         );
+        // a month span after a year, a year that is compared, 半成品
+        let all = rec_at("2026年1至3月营收", None);
+        assert!(
+            all.iter().any(
+                |(s, k)| s == "2026年1" && matches!(k, Kind::Date(d) if d.timex() == "2026-01")
+            ),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|(s, k)| s == "3月" && matches!(k, Kind::Date(d) if d.timex() == "2026-03")),
+            "{all:?}"
+        );
+        let all = rec_at("已超过2025年全年净利润", None);
+        assert!(
+            all.iter()
+                .any(|(s, k)| s == "2025年" && matches!(k, Kind::Date(_))),
+            "{all:?}"
+        );
+        assert!(rec_at("闪存颗粒是半成品", None).is_empty());
         // 最近 (recently) and 当年 (that year) are not dated by the reference
         let all = rec_at("最近当年的情况", Some("2025-09-15"));
         assert!(
