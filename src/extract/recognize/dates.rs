@@ -797,7 +797,10 @@ fn numeric(t: &Text, han: bool, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     out.push(cand(i, e2, date(Some(b as i32), Some(a), None)));
                 } else if la <= 2 && lb <= 2 && sep == '/' {
                     let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-                    if valid_md(m, d) {
+                    // in Chinese prose "2/3 步" is a fraction: a bare M/D needs no word after it
+                    let nx = t.at(t.skip_sp(e2));
+                    let word_after = han && ('\u{4e00}'..='\u{9fff}').contains(&nx);
+                    if valid_md(m, d) && !word_after {
                         out.push(cand(i, e2, infer_year(date(None, Some(m), Some(d)), r)));
                     }
                 }

@@ -693,6 +693,11 @@ mod tests {
             "{all:?}"
         );
         assert!(rec_at("闪存颗粒是半成品", None).is_empty());
+        let all = rec_at("给出 2/3 步的示例", None);
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Date(_))),
+            "{all:?}"
+        );
         // 最近 (recently) and 当年 (that year) are not dated by the reference
         let all = rec_at("最近当年的情况", Some("2025-09-15"));
         assert!(
