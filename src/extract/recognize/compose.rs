@@ -118,6 +118,15 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("twd", "TWD"),
     ("gbp", "GBP"),
     ("人民币", "CNY"),
+    ("新台币", "TWD"),
+    ("台币", "TWD"),
+    ("港币", "HKD"),
+    ("港元", "HKD"),
+    ("美元", "USD"),
+    ("日元", "JPY"),
+    ("韩元", "KRW"),
+    ("韩圜", "KRW"),
+    ("欧元", "EUR"),
     ("$", "USD"),
     ("¥", "CNY"),
     ("￥", "CNY"),
@@ -620,8 +629,20 @@ fn value_of(t: &Text, toks: &[NumTok], k: usize) -> Valued {
                 }
             }
         }
+        // 新台币2兆5445亿元, 人民币12.34亿元: a currency named before the figure wins over a
+        // bare 元 after it
+        let mut start = s;
+        let mut iso = iso;
+        if let Some((st, before)) = currency_before(t, s) {
+            let word: String = t.cs[t.skip_sp(e)..end].iter().collect();
+            let generic = matches!(word.as_str(), "元" | "圆" | "块");
+            if t.cs[st..s].iter().any(|c| !c.is_ascii()) && (generic || before == iso) {
+                start = st;
+                iso = before;
+            }
+        }
         return Valued {
-            start: s,
+            start,
             end,
             kind: Kind::Money(Money {
                 amount,
