@@ -349,7 +349,15 @@ fn ends_cn(t: &Text, k: usize, w: &str) -> Option<usize> {
 }
 
 fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
-    for (w, h) in PREFIX {
+    if k == 0 {
+        return None;
+    }
+    let last = t.lat(k - 1);
+    let english = last.is_ascii_alphabetic() || last == '.';
+    for (w, h) in PREFIX.iter().filter(|_| !english) {
+        if w.chars().next_back() != Some(last) {
+            continue;
+        }
         if let Some(st) = ends_cn(t, k, w) {
             if *w == "过"
                 && st > 0
@@ -372,7 +380,10 @@ fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
             return Some((st, *h));
         }
     }
-    for (w, h) in PREFIX_EN {
+    for (w, h) in PREFIX_EN.iter().filter(|_| english) {
+        if w.chars().next_back() != Some(last) {
+            continue;
+        }
         if let Some(st) = t.ends_word(k, w) {
             if k > st
                 && k < t.len()

@@ -1221,6 +1221,7 @@ fn english(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
     }
     // relative words
     let Some(r) = r else { return };
+    let mut cursor = 0;
     let mut i = 0;
     while i < n {
         let c = t.lat(i);
@@ -1229,11 +1230,17 @@ fn english(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
             continue;
         }
         let w = t.word_at(i);
-        let starts_something = REL_FIRST.iter().any(|k| k.chars().eq(w.iter().copied()))
-            || weekday_at(t, i).is_some()
-            || tok_at(toks, i).is_some();
+        while cursor < toks.len() && toks[cursor].start < i {
+            cursor += 1;
+        }
+        let starts_something = toks.get(cursor).is_some_and(|x| x.start == i)
+            || (!w.is_empty()
+                && (REL_FIRST
+                    .iter()
+                    .any(|k| k.len() == w.len() && k.chars().eq(w.iter().copied()))
+                    || weekday_at(t, i).is_some()));
         if !starts_something {
-            i += 1;
+            i += w.len().max(1);
             continue;
         }
         if let Some(c) = english_relative(t, toks, r, i) {
@@ -1315,10 +1322,23 @@ fn en_duration(t: &Text, toks: &[NumTok], i: usize) -> Option<(usize, f64, TimeU
 fn english_durations(t: &Text, toks: &[NumTok], out: &mut Vec<Cand>) {
     let n = t.len();
     let mut i = 0;
+    let mut cursor = 0;
     while i < n {
         let c = t.lat(i);
         if !c.is_ascii_alphanumeric() || (i > 0 && t.lat(i - 1).is_ascii_alphanumeric()) {
             i += 1;
+            continue;
+        }
+        // a span starts with a figure or with "a"/"an": skip other words whole
+        while cursor < toks.len() && toks[cursor].start < i {
+            cursor += 1;
+        }
+        let at_tok = toks.get(cursor).is_some_and(|x| x.start == i);
+        let at_a = c == 'a'
+            && (!t.lat(i + 1).is_ascii_alphabetic()
+                || (t.lat(i + 1) == 'n' && !t.lat(i + 2).is_ascii_alphabetic()));
+        if !at_tok && !at_a {
+            i += t.word_at(i).len().max(1);
             continue;
         }
         let Some((e, amount, unit)) = en_duration(t, toks, i) else {
