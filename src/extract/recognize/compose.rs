@@ -354,8 +354,11 @@ fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
     }
     let last = t.lat(k - 1);
     let english = last.is_ascii_alphabetic() || last == '.';
+    // a quick filter on the last UTF-8 byte of the word (the exact match follows)
+    let mut buf = [0u8; 4];
+    let last_byte = last.encode_utf8(&mut buf).as_bytes().last().copied();
     for (w, h) in PREFIX.iter().filter(|_| !english) {
-        if w.chars().next_back() != Some(last) {
+        if w.as_bytes().last().copied() != last_byte {
             continue;
         }
         if let Some(st) = ends_cn(t, k, w) {
@@ -381,7 +384,7 @@ fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
         }
     }
     for (w, h) in PREFIX_EN.iter().filter(|_| english) {
-        if w.chars().next_back() != Some(last) {
+        if w.as_bytes().last().copied() != last_byte {
             continue;
         }
         if let Some(st) = t.ends_word(k, w) {
