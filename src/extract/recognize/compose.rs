@@ -781,9 +781,83 @@ fn weak_numeral(t: &Text, tok: &NumTok) -> bool {
     han(next) && !COUNTED.contains(next)
 }
 
+/// English ordinals: "7th", "21st", "first", "twenty-first" ("second" only after "the").
+fn english_ordinals(t: &Text, toks: &[NumTok], out: &mut Vec<Cand>) {
+    for tok in toks {
+        if tok.int_digits == 0 || tok.chinese || tok.words {
+            continue;
+        }
+        for suf in ["st", "nd", "rd", "th"] {
+            if let Some(e) = t.word(tok.end, suf) {
+                out.push(Cand {
+                    start: tok.start,
+                    end: e,
+                    kind: Kind::Ordinal(Num::exact(tok.value)),
+                    prio: 2,
+                });
+            }
+        }
+    }
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        let c = t.lat(i);
+        if !c.is_ascii_alphabetic() || (i > 0 && t.lat(i - 1).is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        let w = t.word_at(i);
+        let mut v = None;
+        let mut end = i + w.len();
+        // twenty-first, thirty first
+        if let Some(tens) = [
+            ("twenty", 20.0),
+            ("thirty", 30.0),
+            ("forty", 40.0),
+            ("fifty", 50.0),
+        ]
+        .iter()
+        .find(|(s, _)| s.chars().eq(w.iter().copied()))
+        .map(|x| x.1)
+        {
+            let k = if t.at(end) == '-' {
+                end + 1
+            } else {
+                t.skip_sp(end)
+            };
+            let w2 = t.word_at(k);
+            if let Some((_, o)) = super::english::ORDINALS
+                .iter()
+                .find(|(s, o)| *o < 10.0 && s.chars().eq(w2.iter().copied()))
+            {
+                v = Some(tens + o);
+                end = k + w2.len();
+            }
+        } else if let Some((s, o)) = super::english::ORDINALS
+            .iter()
+            .find(|(s, _)| s.chars().eq(w.iter().copied()))
+        {
+            let after_the = t.ends_word(t.back_sp(i), "the").is_some();
+            if *s != "second" || after_the {
+                v = Some(*o);
+            }
+        }
+        if let Some(v) = v {
+            out.push(Cand {
+                start: i,
+                end,
+                kind: Kind::Ordinal(Num::exact(v)),
+                prio: 2,
+            });
+        }
+        i = end.max(i + 1);
+    }
+}
+
 /// Build all composite candidates.
 pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
     let mut out = Vec::new();
+    english_ordinals(t, toks, &mut out);
     // percents written without a figure: 对折 (50 %), 半折 (50 %), 半成 (5 %)
     for i in 0..t.len() {
         let v = match (t.cs[i], t.at(i + 1)) {

@@ -382,6 +382,17 @@ mod tests {
         }
         assert!(matches!(find("增长2.3倍", None, "2.3倍"), Kind::Multiple(n) if n.value == 2.3));
         assert!(matches!(find("排名第七", None, "第七"), Kind::Ordinal(n) if n.value == 7.0));
+        assert!(matches!(find("排名第7位", None, "第7"), Kind::Ordinal(n) if n.value == 7.0));
+        assert!(
+            matches!(find("ranked 7th overall", None, "7th"), Kind::Ordinal(n) if n.value == 7.0)
+        );
+        assert!(
+            matches!(find("the first model", None, "first"), Kind::Ordinal(n) if n.value == 1.0)
+        );
+        assert!(
+            matches!(find("its twenty-first year", None, "twenty-first"), Kind::Ordinal(n) if n.value == 21.0)
+        );
+        assert!(rec_at("wait a second", None).is_empty());
     }
 
     #[test]
