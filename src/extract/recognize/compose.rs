@@ -1056,7 +1056,7 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         let sep = t.at(k1);
         let mut b_start = tb.start;
         let mut b_val = tb.value;
-        let mut start = ta.start;
+        let mut start = a.start.min(ta.start);
         let mut end = b.end;
         let mut ok = false;
         let mut between = false;
@@ -1130,9 +1130,26 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
                     break;
                 }
             }
+            if s == 1.0 && !tb.words {
+                // a letter scale: 5-10 billion, $3-4bn
+                let mut m = tb.start;
+                while m < tb.end && (t.at(m).is_ascii_digit() || matches!(t.at(m), '.' | ',' | '-'))
+                {
+                    m += 1;
+                }
+                if m > tb.start && m < tb.end {
+                    if let Some((e, sc)) = super::numbers::letter_scale(t, m) {
+                        if e == tb.end {
+                            s = sc;
+                        }
+                    }
+                }
+            }
             s
         };
-        let a_has_big = t.cs[ta.start..ta.end].iter().any(|c| cn_big(*c).is_some());
+        let a_has_big = t.cs[ta.start..ta.end]
+            .iter()
+            .any(|c| cn_big(*c).is_some() || c.is_ascii_alphabetic());
         if big_b > 1.0
             && !a_has_big
             && a_val.abs() * big_b <= b_val.abs() * 1.0001 * big_b
@@ -1153,7 +1170,7 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         if yearish(ta) && yearish(tb) && matches!(b.kind, Kind::Number(_)) && !han(after_b) {
             continue;
         }
-        let unit = unit_of(&b.kind);
+        let unit = unit_of(&b.kind).or_else(|| unit_of(&a.kind));
         out.push(Cand {
             start: ordinal_prefix(t, start),
             end,

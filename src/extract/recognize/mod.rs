@@ -408,6 +408,11 @@ mod tests {
             (g.min, g.max, g.unit.as_deref()),
             (Some(7e9), Some(8e9), Some("USD"))
         );
+        let g = r("raised $5-10 billion", "$5-10 billion");
+        assert_eq!(
+            (g.min, g.max, g.unit.as_deref()),
+            (Some(5e9), Some(1e10), Some("USD"))
+        );
         let g = r("每队20到30人", "20到30");
         assert_eq!(
             (g.min, g.max, g.min_inclusive, g.max_inclusive),

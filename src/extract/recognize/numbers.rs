@@ -273,7 +273,7 @@ fn power_exp(t: &Text, mut k: usize) -> Option<(usize, f64)> {
 }
 
 /// A letter scale after an Arabic literal: "k", "M", "bn", " million", " lakh".
-fn letter_scale(t: &Text, j: usize) -> Option<(usize, f64)> {
+pub(crate) fn letter_scale(t: &Text, j: usize) -> Option<(usize, f64)> {
     let k = t.skip_sp(j);
     // words (need a boundary)
     const WORDS: &[(&str, f64)] = &[
