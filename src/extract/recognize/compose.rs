@@ -388,13 +388,6 @@ fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
             continue;
         }
         if let Some(st) = t.ends_word(k, w) {
-            if k > st
-                && k < t.len()
-                && !super::text::is_sp(t.at(k))
-                && !t.at(k).is_ascii_punctuation()
-            {
-                // need a space between the word and the figure
-            }
             return Some((st, *h));
         }
     }
@@ -1054,7 +1047,6 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         };
         let k1 = t.skip_sp(ea);
         let sep = t.at(k1);
-        let mut b_start = tb.start;
         let mut b_val = tb.value;
         let mut start = a.start.min(ta.start);
         let mut end = b.end;
@@ -1067,7 +1059,6 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         } else if sep == '-' && tb.start == k1 && tb.value < 0.0 {
             // "20 - 100": the dash was read as a sign
             b_val = -tb.value;
-            b_start = k1 + 1;
             ok = true;
         } else if matches!(sep, '和' | '与' | '及')
             && t.skip_sp(k1 + 1) == ordinal_prefix(t, tb.start)
@@ -1102,7 +1093,6 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
                 }
             }
         }
-        let _ = b_start;
         if !ok {
             continue;
         }

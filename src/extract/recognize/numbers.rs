@@ -305,16 +305,7 @@ pub(crate) fn letter_scale(t: &Text, j: usize) -> Option<(usize, f64)> {
             if *w == "b" && k != j {
                 continue;
             }
-            let e2 = t.skip_sp(e);
-            // "million(s)" plural, "dozens"
-            return Some((
-                if t.lat(e) == 's' && *w != "k" {
-                    e + 1
-                } else {
-                    e.min(e2).max(e)
-                },
-                *s,
-            ));
+            return Some((e, *s));
         }
     }
     // upper-case single letters: M, G, T, B
@@ -559,9 +550,6 @@ fn chinese(t: &Text, i: usize) -> Option<NumTok> {
                     .unwrap_or(false);
             if !trailing_ok {
                 break;
-            }
-            if matches!(c, '多' | '余' | '餘') && acc.pending.is_some() && !acc.after_unit {
-                // "500多" — only the Arabic-integer case reaches here
             }
             acc.hedge = Hedge::MoreThan;
             j = k + 1;
