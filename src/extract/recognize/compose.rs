@@ -851,6 +851,25 @@ fn english_ordinals(t: &Text, toks: &[NumTok], out: &mut Vec<Cand>) {
 pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
     let mut out = Vec::new();
     english_ordinals(t, toks, &mut out);
+    // doubling: 翻倍, 翻一番 (× 2), 翻两番 (× 4)
+    for i in 0..t.len() {
+        if t.cs[i] != '翻' {
+            continue;
+        }
+        let (v, end) = if matches!(t.at(i + 1), '倍' | '番') {
+            (2.0, i + 2)
+        } else if t.at(i + 2) == '番' && matches!(t.at(i + 1), '一' | '两' | '兩') {
+            (if t.at(i + 1) == '一' { 2.0 } else { 4.0 }, i + 3)
+        } else {
+            continue;
+        };
+        out.push(Cand {
+            start: i,
+            end,
+            kind: Kind::Multiple(Num::exact(v)),
+            prio: 4,
+        });
+    }
     // percents written without a figure: 对折 (50 %), 半折 (50 %), 半成 (5 %)
     for i in 0..t.len() {
         let v = match (t.cs[i], t.at(i + 1)) {

@@ -1310,7 +1310,12 @@ fn en_duration(t: &Text, toks: &[NumTok], i: usize) -> Option<(usize, f64, TimeU
         let tok = tok_at(toks, i)?;
         (tok.end, tok.value)
     };
-    let k = t.skip_sp(e);
+    // "a three-year period"
+    let k = if t.at(e) == '-' && t.lat(e + 1).is_ascii_alphabetic() {
+        e + 1
+    } else {
+        t.skip_sp(e)
+    };
     let (e2, u) = unit_word(t, k)?;
     let fort = t.starts(k, "fortnight").is_some();
     Some((e2, if fort { v * 2.0 } else { v }, u))

@@ -381,6 +381,8 @@ mod tests {
             }
         }
         assert!(matches!(find("增长2.3倍", None, "2.3倍"), Kind::Multiple(n) if n.value == 2.3));
+        assert!(matches!(find("净利润翻倍", None, "翻倍"), Kind::Multiple(n) if n.value == 2.0));
+        assert!(matches!(find("收入翻两番", None, "翻两番"), Kind::Multiple(n) if n.value == 4.0));
         assert!(matches!(find("排名第七", None, "第七"), Kind::Ordinal(n) if n.value == 7.0));
         assert!(matches!(find("排名第7位", None, "第7"), Kind::Ordinal(n) if n.value == 7.0));
         assert!(
@@ -614,6 +616,8 @@ mod tests {
             (d.amount.hedge, d.direction.as_deref()),
             (Hedge::MoreThan, Some("before"))
         );
+        let d = dur("over the three-year period", "three-year");
+        assert_eq!((d.amount.value, d.unit), (3.0, TimeUnit::Year));
         let d = dur("for 3 years", "3 years");
         assert_eq!((d.amount.value, d.direction), (3.0, None));
         let r = NaiveDate::from_ymd_opt(2018, 8, 30).unwrap();
