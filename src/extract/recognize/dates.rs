@@ -19,7 +19,62 @@ fn date(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> DateVal {
         relative: false,
         inferred: false,
         since: false,
+        quarter: None,
+        half: None,
     }
+}
+
+/// A quarter or a half of the year written at `k` (after a year or alone): 第四季度, 一季度,
+/// 四季度, 第1季, 首季, Q4, 上半年, 下半年. Returns (end, quarter, half).
+fn cn_period(t: &Text, k: usize) -> Option<(usize, Option<u32>, Option<u32>)> {
+    let k = if t.at(k) == '的' { k + 1 } else { k };
+    if let Some(e) = t.starts(k, "上半年") {
+        return Some((e, None, Some(1)));
+    }
+    if let Some(e) = t.starts(k, "下半年") {
+        return Some((e, None, Some(2)));
+    }
+    if let Some(e) = t.starts(k, "首季") {
+        return Some((if t.at(e) == '度' { e + 1 } else { e }, Some(1), None));
+    }
+    if matches!(t.at(k), 'Q' | 'q')
+        && ('1'..='4').contains(&t.at(k + 1))
+        && !t.at(k + 2).is_ascii_alphanumeric()
+    {
+        return Some((k + 2, t.at(k + 1).to_digit(10), None));
+    }
+    let j = if t.at(k) == '第' { k + 1 } else { k };
+    let q = match t.at(j) {
+        '一' | '1' => 1,
+        '二' | '2' => 2,
+        '三' | '3' => 3,
+        '四' | '4' => 4,
+        _ => return None,
+    };
+    let e = t.starts(j + 1, "季度").or_else(|| t.starts(j + 1, "季"))?;
+    Some((e, Some(q), None))
+}
+
+/// The year that puts a quarter or half nearest the reference.
+fn infer_period_year(mut d: DateVal, r: Option<NaiveDate>) -> DateVal {
+    let Some(r) = r else { return d };
+    let mid_month = match (d.quarter, d.half) {
+        (Some(q), _) => 3 * q - 1,
+        (None, Some(h)) => 6 * h - 3,
+        _ => return d,
+    };
+    let best = [r.year() - 1, r.year(), r.year() + 1]
+        .into_iter()
+        .filter_map(|y| {
+            NaiveDate::from_ymd_opt(y, mid_month, 15).map(|x| (y, (x - r).num_days().abs()))
+        })
+        .min_by_key(|&(y, dist)| (dist, (y != r.year()) as i32));
+    if let Some((y, _)) = best {
+        d.year = Some(y);
+        d.relative = true;
+        d.inferred = true;
+    }
+    d
 }
 
 fn valid_md(m: u32, d: u32) -> bool {
@@ -115,8 +170,6 @@ const ERAS: &[(&str, i32)] = &[
 
 fn part_after(t: &Text, k: usize) -> Option<(usize, Part)> {
     for (w, p) in [
-        ("上半年", Part::Early),
-        ("下半年", Part::Late),
         ("上旬", Part::Early),
         ("中旬", Part::Mid),
         ("下旬", Part::Late),
@@ -336,7 +389,11 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
         }
         let mut d = date(Some(year), None, None);
         let mut end = after;
-        if let Some((e2, m, day, part)) = month {
+        if let Some((e2, q, h)) = cn_period(t, after) {
+            d.quarter = q;
+            d.half = h;
+            end = e2;
+        } else if let Some((e2, m, day, part)) = month {
             d.month = Some(m);
             d.day = day;
             d.part = part;
@@ -494,7 +551,11 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
                 }
                 d.relative = true;
                 let mut end = e;
-                if let Some((e2, p)) = part_after(t, e) {
+                if let Some((e2, q, h)) = cn_period(t, e) {
+                    d.quarter = q;
+                    d.half = h;
+                    end = e2;
+                } else if let Some((e2, p)) = part_after(t, e) {
                     d.part = Some(p);
                     end = e2;
                 } else if let Some((e2, m)) = nth_month(t, toks, t.skip_sp(e)) {
@@ -1997,6 +2058,115 @@ fn anchored_spans(t: &Text, r: NaiveDate, out: &mut Vec<Cand>) {
     out.extend(extra);
 }
 
+/// Quarters and halves written without a year word before them: 一季度, 第四季度, 首季, Q4,
+/// Q4 2024, the fourth quarter (of 2024), first half of 2026, H1 2026.
+fn periods(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        let c = t.cs[i];
+        let starts = matches!(
+            c,
+            '第' | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '首'
+                | 'Q'
+                | 'q'
+                | 'H'
+                | 'f'
+                | 's'
+                | 't'
+                | 'F'
+                | 'S'
+                | 'T'
+        ) || ('1'..='4').contains(&c);
+        if !starts || (c.is_ascii_alphanumeric() && i > 0 && t.at(i - 1).is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        // 前三季度 is a span of quarters, not the third one
+        if i > 0 && t.at(i - 1) == '前' {
+            i += 1;
+            continue;
+        }
+        let mut found: Option<(usize, Option<u32>, Option<u32>)> = None;
+        if !c.is_ascii_alphabetic() || matches!(c, 'Q' | 'q') {
+            found = cn_period(t, i).filter(|(e, _, _)| {
+                // 第1季, 1季度 need the whole figure: not the 1 of 21季
+                !(i > 0 && t.at(i - 1).is_ascii_digit()) && *e > i
+            });
+        }
+        if found.is_none() {
+            if matches!(c, 'H' | 'h')
+                && matches!(t.at(i + 1), '1' | '2')
+                && !t.at(i + 2).is_ascii_alphanumeric()
+            {
+                found = Some((i + 2, None, t.at(i + 1).to_digit(10)));
+            }
+            for (w, q) in [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)] {
+                if let Some(e) = t.word(i, w) {
+                    let k = if t.at(e) == '-' { e + 1 } else { t.skip_sp(e) };
+                    if let Some(e2) = t.word(k, "quarter") {
+                        found = Some((e2, Some(q), None));
+                    } else if q <= 2 {
+                        if let Some(e2) = t.word(k, "half") {
+                            found = Some((e2, None, Some(q)));
+                        }
+                    }
+                }
+            }
+        }
+        let Some((e, q, h)) = found else {
+            i += 1;
+            continue;
+        };
+        let mut d = date(None, None, None);
+        d.quarter = q;
+        d.half = h;
+        let mut start = i;
+        let mut end = e;
+        // the year: "Q4 2024", "fourth quarter of 2024", "Q4 of last year"
+        let k = t.skip_sp(e);
+        let k2 = t.word(k, "of").map(|x| t.skip_sp(x)).unwrap_or(k);
+        if let Some((e2, y, 4)) = digits_at(t, k2) {
+            if !t.at(e2).is_ascii_alphanumeric() && t.at(e2) != '年' {
+                d.year = Some(y as i32);
+                end = e2;
+            }
+        } else if let (Some(r), true) = (r, k2 > k || t.word(k, "this").is_some()) {
+            for (w, off) in [("this year", 0), ("last year", -1), ("next year", 1)] {
+                if let Some(e2) = t.word(k2, w) {
+                    d.year = Some(r.year() + off);
+                    d.relative = true;
+                    end = e2;
+                }
+            }
+        }
+        // "FY2024 Q4", "2024 Q4"
+        if d.year.is_none() {
+            let b = t.back_sp(i);
+            if b >= 4 {
+                if let Some((e0, y, 4)) = digits_at(t, b - 4) {
+                    if e0 == b && !(b > 4 && t.at(b - 5).is_ascii_digit()) {
+                        d.year = Some(y as i32);
+                        start = b - 4;
+                    }
+                }
+            }
+        }
+        if d.year.is_none() {
+            d = infer_period_year(d, r);
+        }
+        if let Some(st) = t.ends_word(t.back_sp(start), "the") {
+            start = st;
+        }
+        out.push(cand(start, end, d));
+        i = end.max(i + 1);
+    }
+}
+
 /// All date and duration candidates.
 pub(crate) fn scan(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, han: bool) -> Vec<Cand> {
     let mut out = Vec::new();
@@ -2007,6 +2177,7 @@ pub(crate) fn scan(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, han: bool) -
     bare_years(t, toks, han, &mut out);
     holidays(t, r, &mut out);
     easter(t, r, &mut out);
+    periods(t, r, &mut out);
     if let Some(r) = r {
         anchored_spans(t, r, &mut out);
     }

@@ -149,6 +149,8 @@ pub fn entities(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
                     json!({"kind": "money", "amount": number(m.amount.value), "currency": m.currency}),
                 )
             }
+            // quarters and halves have no value in the contract's formats
+            Kind::Date(d) if d.quarter.is_some() || d.half.is_some() => {}
             Kind::Date(d) => push(r, json!({"kind": "date", "value": date_value(d)})),
             Kind::Duration(d) => {
                 if let Some(rf) = reference {

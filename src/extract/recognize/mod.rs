@@ -125,31 +125,40 @@ pub struct DateVal {
     /// True when the year (or more) came from the reference date, not the text.
     pub relative: bool,
     /// True when the text names no year at all ("2月6日") and the year was guessed from the
-    /// reference (the reference's own year). `timex()` still shows the guessed year; the
-    /// conformance output writes `XXXX` for these.
+    /// reference (the year that puts the date nearest it). `timex()` still shows the guessed
+    /// year; the conformance output writes `XXXX` for these.
     pub inferred: bool,
     /// The text dates something from this point on: "2020年至今", "自2018年以来", "since 2016".
     pub since: bool,
+    /// A quarter of the year, 1–4 ("2024年第四季度", "一季度", "Q4 2024", "fourth quarter").
+    pub quarter: Option<u32>,
+    /// A half of the year, 1–2 ("2026年上半年", "H1 2026", "first half of 2026").
+    pub half: Option<u32>,
 }
 
 impl DateVal {
-    /// `2025-02-06`, `2025-02`, `2025`, `XXXX-02-06`, `XXXX-02`.
+    /// `2025-02-06`, `2025-02`, `2025`, `XXXX-02-06`, `XXXX-02`, `2024-Q4`, `2026-H1`.
     pub fn timex(&self) -> String {
         let y = self
             .year
             .map(|y| format!("{y:04}"))
             .unwrap_or_else(|| "XXXX".into());
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
-            (Some(m), None) => format!("{y}-{m:02}"),
+        match (self.month, self.day, self.quarter, self.half) {
+            (Some(m), Some(d), _, _) => format!("{y}-{m:02}-{d:02}"),
+            (Some(m), None, _, _) => format!("{y}-{m:02}"),
+            (None, _, Some(q), _) => format!("{y}-Q{q}"),
+            (None, _, None, Some(h)) => format!("{y}-H{h}"),
             _ => y,
         }
     }
 
+    /// "day", "month", "quarter", "half" or "year".
     pub fn precision(&self) -> &'static str {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => "day",
-            (Some(_), None) => "month",
+        match (self.month, self.day, self.quarter, self.half) {
+            (Some(_), Some(_), _, _) => "day",
+            (Some(_), None, _, _) => "month",
+            (None, _, Some(_), _) => "quarter",
+            (None, _, None, Some(_)) => "half",
             _ => "year",
         }
     }
@@ -676,7 +685,41 @@ mod tests {
             matches!(find("约合790亿美元", None, "约合790亿美元"), Kind::Money(m) if m.amount.hedge == Hedge::Approx)
         );
         let d = date_of("2026年上半年营收", None, "2026年上半年");
-        assert_eq!((d.timex(), d.part), ("2026".to_string(), Some(Part::Early)));
+        assert_eq!((d.timex(), d.precision()), ("2026-H1".to_string(), "half"));
+        // quarters
+        assert_eq!(
+            date_of("2024年第四季度营收", None, "2024年第四季度").timex(),
+            "2024-Q4"
+        );
+        assert_eq!(
+            date_of("今年一季度", Some("2026-08-21"), "今年一季度").timex(),
+            "2026-Q1"
+        );
+        assert_eq!(
+            date_of("Q4 2024 revenue", None, "Q4 2024").timex(),
+            "2024-Q4"
+        );
+        assert_eq!(
+            date_of(
+                "in the fourth quarter of 2024",
+                None,
+                "the fourth quarter of 2024"
+            )
+            .timex(),
+            "2024-Q4"
+        );
+        assert_eq!(
+            date_of("first half of 2026", None, "first half of 2026").timex(),
+            "2026-H1"
+        );
+        let d = date_of("第四季度营收", Some("2025-02-05"), "第四季度");
+        assert_eq!((d.timex(), d.inferred), ("2024-Q4".to_string(), true));
+        let all = rec_at("前三季度营收", None);
+        assert!(
+            all.iter()
+                .all(|(_, k)| !matches!(k, Kind::Date(d) if d.quarter == Some(3))),
+            "{all:?}"
+        );
         // 两倍四 is 2.4 times; vague counts
         assert!(
             matches!(find("多賺兩倍四", None, "兩倍四"), Kind::Multiple(n) if (n.value - 2.4).abs() < 1e-9)
