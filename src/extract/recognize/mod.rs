@@ -17,9 +17,10 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Hedge {
     Exact,
-    /// 余, 多, 逾, 超过, more than, over: strictly above (or at least) the figure.
+    /// 余, 多, 逾, 超过, 以上 (exclusive, as in the Recognizers-Text specs), more than, over:
+    /// strictly above the figure.
     MoreThan,
-    /// 以上, at least.
+    /// 至少, 不少于, 或以上, at least, or more.
     AtLeast,
     /// 近, 接近, nearly, almost: at most the figure, close to it.
     Nearly,
