@@ -118,6 +118,15 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("twd", "TWD"),
     ("gbp", "GBP"),
     ("人民币", "CNY"),
+    ("新台币", "TWD"),
+    ("台币", "TWD"),
+    ("港币", "HKD"),
+    ("港元", "HKD"),
+    ("美元", "USD"),
+    ("日元", "JPY"),
+    ("韩元", "KRW"),
+    ("韩圜", "KRW"),
+    ("欧元", "EUR"),
     ("$", "USD"),
     ("¥", "CNY"),
     ("￥", "CNY"),
@@ -216,6 +225,7 @@ const PREFIX: &[(&str, Hedge)] = &[
     ("逼近", Hedge::Nearly),
     ("几乎", Hedge::Nearly),
     ("近", Hedge::Nearly),
+    ("约合", Hedge::Approx),
     ("大约", Hedge::Approx),
     ("大概", Hedge::Approx),
     ("大致", Hedge::Approx),
@@ -299,7 +309,7 @@ const SUFFIX_EN: &[(&str, Hedge)] = &[
 ];
 
 /// A prefix hedge ending just before `s` (spaces and 了/是/有/为/达 allowed in between).
-fn prefix_hedge(t: &Text, s: usize) -> Option<(usize, Hedge)> {
+pub(crate) fn prefix_hedge(t: &Text, s: usize) -> Option<(usize, Hedge)> {
     let mut k = t.back_sp(s);
     if k > 0 && matches!(t.at(k - 1), '了' | '是' | '有' | '为' | '达') {
         let k2 = t.back_sp(k - 1);
@@ -323,9 +333,35 @@ fn prefix_hedge(t: &Text, s: usize) -> Option<(usize, Hedge)> {
     None
 }
 
+/// Like `Text::ends` for a Chinese word, allowing spaces between its characters.
+fn ends_cn(t: &Text, k: usize, w: &str) -> Option<usize> {
+    let mut j = k;
+    for (n, c) in w.chars().rev().enumerate() {
+        if n > 0 {
+            j = t.back_sp(j);
+        }
+        if j == 0 || t.at(j - 1) != c {
+            return None;
+        }
+        j -= 1;
+    }
+    Some(j)
+}
+
 fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
-    for (w, h) in PREFIX {
-        if let Some(st) = t.ends(k, w) {
+    if k == 0 {
+        return None;
+    }
+    let last = t.lat(k - 1);
+    let english = last.is_ascii_alphabetic() || last == '.';
+    // a quick filter on the last UTF-8 byte of the word (the exact match follows)
+    let mut buf = [0u8; 4];
+    let last_byte = last.encode_utf8(&mut buf).as_bytes().last().copied();
+    for (w, h) in PREFIX.iter().filter(|_| !english) {
+        if w.as_bytes().last().copied() != last_byte {
+            continue;
+        }
+        if let Some(st) = ends_cn(t, k, w) {
             if *w == "过"
                 && st > 0
                 && matches!(
@@ -347,15 +383,11 @@ fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
             return Some((st, *h));
         }
     }
-    for (w, h) in PREFIX_EN {
+    for (w, h) in PREFIX_EN.iter().filter(|_| english) {
+        if w.as_bytes().last().copied() != last_byte {
+            continue;
+        }
         if let Some(st) = t.ends_word(k, w) {
-            if k > st
-                && k < t.len()
-                && !super::text::is_sp(t.at(k))
-                && !t.at(k).is_ascii_punctuation()
-            {
-                // need a space between the word and the figure
-            }
             return Some((st, *h));
         }
     }
@@ -364,6 +396,19 @@ fn prefix_word(t: &Text, k: usize) -> Option<(usize, Hedge)> {
 
 fn suffix_hedge(t: &Text, e: usize) -> Option<(usize, Hedge)> {
     let k = t.skip_sp(e);
+    // a measure word may stand between: 1000人左右, 20家以上
+    if MEASURE.contains(t.at(k)) {
+        if let Some(r) = suffix_hedge_at(t, k + 1) {
+            return Some(r);
+        }
+    }
+    suffix_hedge_at(t, k)
+}
+
+/// Measure words that may sit between a figure and its suffix hedge.
+const MEASURE: &str = "人个次家名位台辆件款岁株只条项所座套部篇场位倍";
+
+fn suffix_hedge_at(t: &Text, k: usize) -> Option<(usize, Hedge)> {
     for (w, h) in SUFFIX {
         if let Some(end) = cn_word(t, k, w) {
             return Some((end, *h));
@@ -458,34 +503,10 @@ fn value_of(t: &Text, toks: &[NumTok], k: usize) -> Valued {
         }
     }
     // 成 / 折
-    if c == '成' && k2 == e && tok.value > 0.0 && tok.value <= 10.0 {
+    if c == '成' && tok.value > 0.0 && tok.value <= 10.0 {
+        let e = k2;
         let nx = t.at(e + 1);
-        if !matches!(
-            nx,
-            '员' | '为'
-                | '功'
-                | '立'
-                | '本'
-                | '绩'
-                | '交'
-                | '果'
-                | '长'
-                | '都'
-                | '就'
-                | '熟'
-                | '年'
-                | '型'
-                | '品'
-                | '效'
-                | '份'
-                | '分'
-                | '人'
-                | '语'
-                | '群'
-                | '事'
-                | '批'
-                | '千'
-        ) {
+        if !NOT_CHENG.contains(nx) {
             let mut v = tok.value * 10.0;
             let mut end = e + 1;
             let m = t.skip_sp(end);
@@ -545,9 +566,36 @@ fn value_of(t: &Text, toks: &[NumTok], k: usize) -> Valued {
         }
     }
     if c == '倍' {
+        // 两倍四 = 2.4 times (a single digit after 倍 is its tenths)
+        let mut n = n;
+        let mut end = k2 + 1;
+        if let Some(d) = cn_digit(t.at(end)) {
+            let nx = t.at(end + 1);
+            let more = cn_digit(nx).is_some()
+                || super::numbers::cn_small(nx).is_some()
+                || cn_big(nx).is_some();
+            if !more && tok.value.fract() == 0.0 {
+                n.value = tok.value + d / 10.0;
+                n.step = 0.1;
+                end += 1;
+            }
+        }
         return Valued {
             start: s,
-            end: k2 + 1,
+            end,
+            kind: Kind::Multiple(n),
+        };
+    }
+    // "five times", "a 250-fold jump"
+    let fold = if t.at(e) == '-' {
+        t.word(e + 1, "fold")
+    } else {
+        None
+    };
+    if let Some(end) = fold.or_else(|| (k2 > e).then(|| t.word(k2, "times")).flatten()) {
+        return Valued {
+            start: s,
+            end,
             kind: Kind::Multiple(n),
         };
     }
@@ -588,8 +636,20 @@ fn value_of(t: &Text, toks: &[NumTok], k: usize) -> Valued {
                 }
             }
         }
+        // 新台币2兆5445亿元, 人民币12.34亿元: a currency named before the figure wins over a
+        // bare 元 after it
+        let mut start = s;
+        let mut iso = iso;
+        if let Some((st, before)) = currency_before(t, s) {
+            let word: String = t.cs[t.skip_sp(e)..end].iter().collect();
+            let generic = matches!(word.as_str(), "元" | "圆" | "块");
+            if t.cs[st..s].iter().any(|c| !c.is_ascii()) && (generic || before == iso) {
+                start = st;
+                iso = before;
+            }
+        }
         return Valued {
-            start: s,
+            start,
             end,
             kind: Kind::Money(Money {
                 amount,
@@ -667,9 +727,163 @@ fn ordinal_prefix(t: &Text, s: usize) -> usize {
     }
 }
 
+/// After 成, characters that make it a word (成员, 成为, 成本, 成品 …), not a tenth.
+const NOT_CHENG: &str = "员为功立本绩交果长都就熟年型品效份分人语群事批千";
+
+/// Characters that show a lone Chinese numeral counts something: measure words and units.
+pub(crate) const COUNTED: &str = "个次名位家年月日天周季倍成折款项篇种类条件台辆部只张本所座栋人岁秒号层批轮届期场份股元块万亿千百十多余几来枚颗架艘道门间套组对双页章节句字段版代级遍趟回声步招点到至%";
+
+/// A lone Chinese numeral inside a word (文心一言, 百度, 通义千问, 三星, 唯一一个, 零一万物)
+/// is not a figure: a single numeral character, a short run of digits or a figure led by
+/// 零 counts as a Number only when a measure word or unit follows, or 第 precedes.
+fn weak_numeral(t: &Text, tok: &NumTok) -> bool {
+    if tok.kind != NumKind::Plain {
+        return false;
+    }
+    if !tok.chinese {
+        // Arabic digits glued to Latin letters name things (9To5Google, 3D, A100); digits
+        // around a colon are a clock time or a ratio (15:40:31, 3:1)
+        let c = t.at(tok.start);
+        let glued = (tok.start > 0 && t.at(tok.start - 1).is_ascii_alphabetic())
+            || t.at(tok.end).is_ascii_alphabetic();
+        let colon =
+            (tok.start > 1 && t.at(tok.start - 1) == ':' && t.at(tok.start - 2).is_ascii_digit())
+                || (t.at(tok.end) == ':' && t.at(tok.end + 1).is_ascii_digit());
+        return c.is_ascii_digit() && (glued || colon);
+    }
+    let len = tok.end - tok.start;
+    let first = t.at(tok.start);
+    let run = tok.int_digits > 0 && tok.int_digits < 4;
+    let zero_led = first == '零'
+        && len > 1
+        && !t.cs[tok.start..tok.end]
+            .iter()
+            .any(|c| matches!(c, '点' | '點'));
+    if !(len == 1 || run || zero_led) {
+        return false;
+    }
+    if zero_led {
+        return true;
+    }
+    if tok.start > 0 && t.at(tok.start - 1) == '第' {
+        return false;
+    }
+    let next = t.at(tok.end);
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // before punctuation, Latin text or the end it stands alone
+    han(next) && !COUNTED.contains(next)
+}
+
+/// English ordinals: "7th", "21st", "first", "twenty-first" ("second" only after "the").
+fn english_ordinals(t: &Text, toks: &[NumTok], out: &mut Vec<Cand>) {
+    for tok in toks {
+        if tok.int_digits == 0 || tok.chinese || tok.words {
+            continue;
+        }
+        for suf in ["st", "nd", "rd", "th"] {
+            if let Some(e) = t.word(tok.end, suf) {
+                out.push(Cand {
+                    start: tok.start,
+                    end: e,
+                    kind: Kind::Ordinal(Num::exact(tok.value)),
+                    prio: 2,
+                });
+            }
+        }
+    }
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        let c = t.lat(i);
+        if !c.is_ascii_alphabetic() || (i > 0 && t.lat(i - 1).is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        let w = t.word_at(i);
+        let mut v = None;
+        let mut end = i + w.len();
+        // twenty-first, thirty first
+        if let Some(tens) = [
+            ("twenty", 20.0),
+            ("thirty", 30.0),
+            ("forty", 40.0),
+            ("fifty", 50.0),
+        ]
+        .iter()
+        .find(|(s, _)| s.chars().eq(w.iter().copied()))
+        .map(|x| x.1)
+        {
+            let k = if t.at(end) == '-' {
+                end + 1
+            } else {
+                t.skip_sp(end)
+            };
+            let w2 = t.word_at(k);
+            if let Some((_, o)) = super::english::ORDINALS
+                .iter()
+                .find(|(s, o)| *o < 10.0 && s.chars().eq(w2.iter().copied()))
+            {
+                v = Some(tens + o);
+                end = k + w2.len();
+            }
+        } else if let Some((s, o)) = super::english::ORDINALS
+            .iter()
+            .find(|(s, _)| s.chars().eq(w.iter().copied()))
+        {
+            let after_the = t.ends_word(t.back_sp(i), "the").is_some();
+            if *s != "second" || after_the {
+                v = Some(*o);
+            }
+        }
+        if let Some(v) = v {
+            out.push(Cand {
+                start: i,
+                end,
+                kind: Kind::Ordinal(Num::exact(v)),
+                prio: 2,
+            });
+        }
+        i = end.max(i + 1);
+    }
+}
+
 /// Build all composite candidates.
 pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
     let mut out = Vec::new();
+    english_ordinals(t, toks, &mut out);
+    // doubling: 翻倍, 翻一番 (× 2), 翻两番 (× 4)
+    for i in 0..t.len() {
+        if t.cs[i] != '翻' {
+            continue;
+        }
+        let (v, end) = if matches!(t.at(i + 1), '倍' | '番') {
+            (2.0, i + 2)
+        } else if t.at(i + 2) == '番' && matches!(t.at(i + 1), '一' | '两' | '兩') {
+            (if t.at(i + 1) == '一' { 2.0 } else { 4.0 }, i + 3)
+        } else {
+            continue;
+        };
+        out.push(Cand {
+            start: i,
+            end,
+            kind: Kind::Multiple(Num::exact(v)),
+            prio: 4,
+        });
+    }
+    // percents written without a figure: 对折 (50 %), 半折 (50 %), 半成 (5 %)
+    for i in 0..t.len() {
+        let v = match (t.cs[i], t.at(i + 1)) {
+            ('对', '折') | ('半', '折') => 50.0,
+            ('半', '成') if !NOT_CHENG.contains(t.at(i + 2)) => 5.0,
+            _ => continue,
+        };
+        out.push(Cand {
+            start: i,
+            end: i + 2,
+            kind: Kind::Percent(Num::exact(v)),
+            prio: 4,
+        });
+    }
     let mut hedged: Vec<Option<Valued>> = Vec::with_capacity(toks.len());
     for (k, tok) in toks.iter().enumerate() {
         if let NumKind::PercentOf(_) = tok.kind {
@@ -686,6 +900,18 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
                 kind: Kind::Ordinal(num(tok)),
                 prio: 2,
             });
+        }
+        // a written year takes no hedge: 超过2025年全年 compares with the year's figure
+        let year_like = tok.int_digits == 4 && (1900.0..=2100.0).contains(&tok.value);
+        if year_like && t.at(t.skip_sp(tok.end)) == '年' {
+            out.push(Cand {
+                start: tok.start,
+                end: tok.end,
+                kind: Kind::Number(num(tok)),
+                prio: 1,
+            });
+            hedged.push(None);
+            continue;
         }
         // hedges
         let mut h = tok.hedge;
@@ -725,12 +951,7 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         // 等于X: a one-point range
         if h == Hedge::Exact && matches!(v.kind, Kind::Number(_)) {
             let b = t.back_sp(v.start);
-            if let Some(st) = t.ends(b, "等于").or_else(|| {
-                (b > 0
-                    && t.at(b - 1) == '='
-                    && !(b > 1 && matches!(t.at(t.back_sp(b - 1).saturating_sub(1)), '<' | '>')))
-                .then_some(b - 1)
-            }) {
+            if let Some(st) = t.ends(b, "等于") {
                 if !(st > 0 && matches!(t.at(st - 1), '大' | '小' | '不')) {
                     out.push(Cand {
                         start: st,
@@ -746,6 +967,10 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
                     });
                 }
             }
+        }
+        if matches!(v.kind, Kind::Number(n) if n.hedge == Hedge::Exact) && weak_numeral(t, tok) {
+            hedged.push(None);
+            continue;
         }
         let prio = match v.kind {
             Kind::Money(_) => 5,
@@ -819,12 +1044,30 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
             }
         }
         // A到B, A-B, A~B, A至B, A和B之间, between A and B
-        let ea = ta.end;
+        // figures glued into a word are not bounds ("hpt-1-5-edge", "X3-4C")
+        let glued = |s: usize, e: usize| {
+            let before = s > 0
+                && (t.at(s - 1).is_ascii_alphabetic()
+                    || (t.at(s - 1) == '-'
+                        && s > 2
+                        && t.at(s - 2).is_ascii_alphabetic()
+                        && t.at(s - 3).is_ascii_alphabetic()));
+            let after = t.at(e) == '-' && t.at(e + 1).is_ascii_alphabetic();
+            before || after
+        };
+        if glued(ta.start, ta.end) || glued(tb.start, tb.end) {
+            continue;
+        }
+        // 77.46%-102.88%: the separator follows the percent sign
+        let ea = if matches!(a.kind, Kind::Percent(_)) && matches!(b.kind, Kind::Percent(_)) {
+            a.end
+        } else {
+            ta.end
+        };
         let k1 = t.skip_sp(ea);
         let sep = t.at(k1);
-        let mut b_start = tb.start;
         let mut b_val = tb.value;
-        let mut start = ta.start;
+        let mut start = a.start.min(ta.start);
         let mut end = b.end;
         let mut ok = false;
         let mut between = false;
@@ -835,7 +1078,6 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         } else if sep == '-' && tb.start == k1 && tb.value < 0.0 {
             // "20 - 100": the dash was read as a sign
             b_val = -tb.value;
-            b_start = k1 + 1;
             ok = true;
         } else if matches!(sep, '和' | '与' | '及')
             && t.skip_sp(k1 + 1) == ordinal_prefix(t, tb.start)
@@ -870,7 +1112,6 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
                 }
             }
         }
-        let _ = b_start;
         if !ok {
             continue;
         }
@@ -898,9 +1139,26 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
                     break;
                 }
             }
+            if s == 1.0 && !tb.words {
+                // a letter scale: 5-10 billion, $3-4bn
+                let mut m = tb.start;
+                while m < tb.end && (t.at(m).is_ascii_digit() || matches!(t.at(m), '.' | ',' | '-'))
+                {
+                    m += 1;
+                }
+                if m > tb.start && m < tb.end {
+                    if let Some((e, sc)) = super::numbers::letter_scale(t, m) {
+                        if e == tb.end {
+                            s = sc;
+                        }
+                    }
+                }
+            }
             s
         };
-        let a_has_big = t.cs[ta.start..ta.end].iter().any(|c| cn_big(*c).is_some());
+        let a_has_big = t.cs[ta.start..ta.end]
+            .iter()
+            .any(|c| cn_big(*c).is_some() || c.is_ascii_alphabetic());
         if big_b > 1.0
             && !a_has_big
             && a_val.abs() * big_b <= b_val.abs() * 1.0001 * big_b
@@ -911,7 +1169,17 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         if a_val >= b_val {
             continue;
         }
-        let unit = unit_of(&b.kind);
+        // 2024至2026年, "between 2025 and 2027": a span of years, read by the date layer
+        let after_b = t.at(t.skip_sp(tb.end));
+        if (after_b == '年' && ta.int_digits == 4) || matches!(after_b, '月' | '日' | '号') {
+            continue;
+        }
+        let yearish = |n: &NumTok| n.int_digits == 4 && (1900.0..=2100.0).contains(&n.value);
+        let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        if yearish(ta) && yearish(tb) && matches!(b.kind, Kind::Number(_)) && !han(after_b) {
+            continue;
+        }
+        let unit = unit_of(&b.kind).or_else(|| unit_of(&a.kind));
         out.push(Cand {
             start: ordinal_prefix(t, start),
             end,

@@ -19,7 +19,62 @@ fn date(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> DateVal {
         relative: false,
         inferred: false,
         since: false,
+        quarter: None,
+        half: None,
     }
+}
+
+/// A quarter or a half of the year written at `k` (after a year or alone): 第四季度, 一季度,
+/// 四季度, 第1季, 首季, Q4, 上半年, 下半年. Returns (end, quarter, half).
+fn cn_period(t: &Text, k: usize) -> Option<(usize, Option<u32>, Option<u32>)> {
+    let k = if t.at(k) == '的' { k + 1 } else { k };
+    if let Some(e) = t.starts(k, "上半年") {
+        return Some((e, None, Some(1)));
+    }
+    if let Some(e) = t.starts(k, "下半年") {
+        return Some((e, None, Some(2)));
+    }
+    if let Some(e) = t.starts(k, "首季") {
+        return Some((if t.at(e) == '度' { e + 1 } else { e }, Some(1), None));
+    }
+    if matches!(t.at(k), 'Q' | 'q')
+        && ('1'..='4').contains(&t.at(k + 1))
+        && !t.at(k + 2).is_ascii_alphanumeric()
+    {
+        return Some((k + 2, t.at(k + 1).to_digit(10), None));
+    }
+    let j = if t.at(k) == '第' { k + 1 } else { k };
+    let q = match t.at(j) {
+        '一' | '1' => 1,
+        '二' | '2' => 2,
+        '三' | '3' => 3,
+        '四' | '4' => 4,
+        _ => return None,
+    };
+    let e = t.starts(j + 1, "季度").or_else(|| t.starts(j + 1, "季"))?;
+    Some((e, Some(q), None))
+}
+
+/// The year that puts a quarter or half nearest the reference.
+fn infer_period_year(mut d: DateVal, r: Option<NaiveDate>) -> DateVal {
+    let Some(r) = r else { return d };
+    let mid_month = match (d.quarter, d.half) {
+        (Some(q), _) => 3 * q - 1,
+        (None, Some(h)) => 6 * h - 3,
+        _ => return d,
+    };
+    let best = [r.year() - 1, r.year(), r.year() + 1]
+        .into_iter()
+        .filter_map(|y| {
+            NaiveDate::from_ymd_opt(y, mid_month, 15).map(|x| (y, (x - r).num_days().abs()))
+        })
+        .min_by_key(|&(y, dist)| (dist, (y != r.year()) as i32));
+    if let Some((y, _)) = best {
+        d.year = Some(y);
+        d.relative = true;
+        d.inferred = true;
+    }
+    d
 }
 
 fn valid_md(m: u32, d: u32) -> bool {
@@ -28,17 +83,24 @@ fn valid_md(m: u32, d: u32) -> bool {
 
 /// Fill a missing year from the reference (marked relative and inferred).
 fn infer_year(mut d: DateVal, r: Option<NaiveDate>) -> DateVal {
-    if d.year.is_none() {
-        if let (Some(r), Some(m)) = (r, d.month) {
-            let ok = match d.day {
-                Some(day) => NaiveDate::from_ymd_opt(r.year(), m, day).is_some(),
-                None => true,
-            };
-            if ok {
-                d.year = Some(r.year());
-                d.relative = true;
-                d.inferred = true;
-            }
+    if d.year.is_some() {
+        return d;
+    }
+    let (Some(r), Some(m)) = (r, d.month) else {
+        return d;
+    };
+    // the year that puts the date nearest the reference: a December date in a January
+    // article is last year's, a January date in a December article next year's
+    let day = d.day.unwrap_or(15);
+    let best = [r.year() - 1, r.year(), r.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, day).map(|x| (y, (x - r).num_days().abs())))
+        .min_by_key(|&(y, dist)| (dist, (y != r.year()) as i32));
+    if let Some((y, _)) = best {
+        if d.day.is_none() || NaiveDate::from_ymd_opt(y, m, day).is_some() {
+            d.year = Some(y);
+            d.relative = true;
+            d.inferred = true;
         }
     }
     d
@@ -194,7 +256,6 @@ fn cn_month_day(
 const CN_REL_YEAR: &[(&str, i32)] = &[
     ("今年", 0),
     ("本年", 0),
-    ("当年", 0),
     ("去年", -1),
     ("明年", 1),
     ("前年", -2),
@@ -215,7 +276,6 @@ const CN_REL_DAY: &[(&str, i64)] = &[
     ("大后天", 3),
     ("今天", 0),
     ("今日", 0),
-    ("最近", 0),
     ("昨天", -1),
     ("昨日", -1),
     ("明天", 1),
@@ -302,6 +362,23 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
             }
         }
         let Some(year) = year else { continue };
+        // 2026年1至3月, 2026年1-3月: the first and the last month of a span
+        if let Some(a) = tok_at(toks, t.skip_sp(after)) {
+            let k = t.skip_sp(a.end);
+            if matches!(t.at(k), '至' | '到' | '-' | '–' | '~') {
+                if let Some(b) = tok_at(toks, t.skip_sp(k + 1)) {
+                    let m_end = t.skip_sp(b.end);
+                    let (ma, mb) = (small_int(a), small_int(b));
+                    if let (Some(ma), Some(mb), '月') = (ma, mb, t.at(m_end)) {
+                        if (1..=12).contains(&ma) && (1..=12).contains(&mb) && ma < mb {
+                            out.push(cand(start, a.end, date(Some(year), Some(ma), None)));
+                            out.push(cand(b.start, m_end + 1, date(Some(year), Some(mb), None)));
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
         if tok.hedge != Hedge::Exact
             || matches!(t.at(after), '代' | '级' | '间' | '来' | '内' | '多' | '半')
         {
@@ -312,7 +389,11 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
         }
         let mut d = date(Some(year), None, None);
         let mut end = after;
-        if let Some((e2, m, day, part)) = month {
+        if let Some((e2, q, h)) = cn_period(t, after) {
+            d.quarter = q;
+            d.half = h;
+            end = e2;
+        } else if let Some((e2, m, day, part)) = month {
             d.month = Some(m);
             d.day = day;
             d.part = part;
@@ -338,9 +419,11 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
         out.push(cand(start, end, d));
     }
     // 元年
-    for (name, base) in ERAS {
-        let mut i = 0;
-        while i + 4 <= n {
+    for i in 0..n.saturating_sub(3) {
+        if !(t.cs[i + 2] == '元' && t.cs[i + 3] == '年') {
+            continue;
+        }
+        for (name, base) in ERAS {
             if let Some(e) = t.starts(i, name) {
                 if let Some(e2) = t.starts(e, "元年") {
                     let mut d = date(Some(base + 1), None, None);
@@ -354,7 +437,6 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
                     out.push(cand(i, end, d));
                 }
             }
-            i += 1;
         }
     }
     // month-first dates (year from context words or the reference)
@@ -382,6 +464,60 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
                 d = infer_year(d, r);
             }
             out.push(cand(start, e, d));
+        }
+    }
+    // 正月三十, 腊月初八 (no figure before the month)
+    for i in 0..n {
+        if matches!(t.cs[i], '正' | '腊') && t.at(i + 1) == '月' && (i == 0 || t.at(i - 1) != '年')
+        {
+            if let Some((e, m, day, part)) = cn_month_day(t, toks, i) {
+                let mut d = date(None, Some(m), day);
+                d.part = part;
+                out.push(cand(i, e, infer_year(d, r)));
+            }
+        }
+    }
+    // weeks: 上周三, 下下周日, 本周五, 这个星期一
+    if let Some(r) = r {
+        for i in 0..n {
+            if !matches!(t.cs[i], '上' | '下' | '本' | '这')
+                || (i > 0 && matches!(t.cs[i - 1], '上' | '下'))
+            {
+                continue;
+            }
+            let mut j = i;
+            let mut weeks = 0i64;
+            while matches!(t.at(j), '上' | '下') {
+                weeks += if t.at(j) == '上' { -1 } else { 1 };
+                j += 1;
+            }
+            if j == i {
+                j += 1;
+            }
+            if t.at(j) == '个' {
+                j += 1;
+            }
+            let k = if t.at(j) == '周' {
+                j + 1
+            } else if let Some(e) = t.starts(j, "星期").or_else(|| t.starts(j, "礼拜")) {
+                e
+            } else {
+                continue;
+            };
+            let wd = match t.at(k) {
+                '一' => 0,
+                '二' => 1,
+                '三' => 2,
+                '四' => 3,
+                '五' => 4,
+                '六' => 5,
+                '日' | '天' | '末' if t.at(k) != '末' => 6,
+                _ => continue,
+            };
+            let cur = r.weekday().num_days_from_monday() as i64;
+            if let Some(day) = r.checked_add_signed(chrono::TimeDelta::days(7 * weeks - cur + wd)) {
+                out.push(cand(i, k + 1, from_naive(day)));
+            }
         }
     }
     // relative words
@@ -415,7 +551,11 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
                 }
                 d.relative = true;
                 let mut end = e;
-                if let Some((e2, p)) = part_after(t, e) {
+                if let Some((e2, q, h)) = cn_period(t, e) {
+                    d.quarter = q;
+                    d.half = h;
+                    end = e2;
+                } else if let Some((e2, p)) = part_after(t, e) {
                     d.part = Some(p);
                     end = e2;
                 } else if let Some((e2, m)) = nth_month(t, toks, t.skip_sp(e)) {
@@ -488,6 +628,11 @@ fn chinese(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
     }
     // durations: 7个多月后, 半年多后, 两年前, 5天前, 三个季度
     for tok in toks {
+        // a written year is not a span: 2015年前, 07年以后
+        let lead0 = matches!(t.at(tok.start), '0' | '零' | '〇');
+        if tok.int_digits == 4 || (tok.int_digits == 2 && lead0) {
+            continue;
+        }
         if let Some(c) = cn_duration(t, tok.start, tok.end, num_of(tok)) {
             out.push(c);
         }
@@ -587,6 +732,14 @@ fn cn_duration(t: &Text, s: usize, e: usize, mut amount: Num) -> Option<Cand> {
             break;
         }
     }
+    // 超20年, 近20年来
+    let mut s = s;
+    if amount.hedge == Hedge::Exact {
+        if let Some((st, h)) = super::compose::prefix_hedge(t, s) {
+            amount.hedge = h;
+            s = st;
+        }
+    }
     Some(Cand {
         start: s,
         end,
@@ -660,7 +813,7 @@ fn numeric(t: &Text, han: bool, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     } else if lc == 4 || lc == 2 && sep == '/' && !han {
                         let y = if lc == 4 {
                             c as i32
-                        } else if c < 50 {
+                        } else if c < 30 {
                             2000 + c as i32
                         } else {
                             1900 + c as i32
@@ -705,7 +858,10 @@ fn numeric(t: &Text, han: bool, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     out.push(cand(i, e2, date(Some(b as i32), Some(a), None)));
                 } else if la <= 2 && lb <= 2 && sep == '/' {
                     let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-                    if valid_md(m, d) {
+                    // in Chinese prose "2/3 步" is a fraction: a bare M/D needs no word after it
+                    let nx = t.at(t.skip_sp(e2));
+                    let word_after = han && ('\u{4e00}'..='\u{9fff}').contains(&nx);
+                    if valid_md(m, d) && !word_after {
                         out.push(cand(i, e2, infer_year(date(None, Some(m), Some(d)), r)));
                     }
                 }
@@ -769,7 +925,9 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 /// A month name at `i`: (end after an optional '.', month, full name?). Digits may follow
 /// directly ("Dec31", "mar3").
 fn month_at(t: &Text, i: usize) -> Option<(usize, u32, bool)> {
-    if i > 0 && t.lat(i - 1).is_ascii_alphabetic() {
+    if (i > 0 && t.lat(i - 1).is_ascii_alphabetic())
+        || !matches!(t.lat(i), 'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd')
+    {
         return None;
     }
     for (w, m) in MONTHS {
@@ -786,7 +944,9 @@ fn month_at(t: &Text, i: usize) -> Option<(usize, u32, bool)> {
 }
 
 fn weekday_at(t: &Text, i: usize) -> Option<(usize, Weekday)> {
-    if i > 0 && t.lat(i - 1).is_ascii_alphabetic() {
+    if (i > 0 && t.lat(i - 1).is_ascii_alphabetic())
+        || !matches!(t.lat(i), 'm' | 't' | 'w' | 'f' | 's')
+    {
         return None;
     }
     WEEKDAYS
@@ -1122,10 +1282,26 @@ fn english(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
     }
     // relative words
     let Some(r) = r else { return };
+    let mut cursor = 0;
     let mut i = 0;
     while i < n {
-        if !t.lat(i).is_ascii_alphabetic() || (i > 0 && t.lat(i - 1).is_ascii_alphabetic()) {
+        let c = t.lat(i);
+        if !c.is_ascii_alphanumeric() || (i > 0 && t.lat(i - 1).is_ascii_alphanumeric()) {
             i += 1;
+            continue;
+        }
+        let w = t.word_at(i);
+        while cursor < toks.len() && toks[cursor].start < i {
+            cursor += 1;
+        }
+        let starts_something = toks.get(cursor).is_some_and(|x| x.start == i)
+            || (!w.is_empty()
+                && (REL_FIRST
+                    .iter()
+                    .any(|k| k.len() == w.len() && k.chars().eq(w.iter().copied()))
+                    || weekday_at(t, i).is_some()));
+        if !starts_something {
+            i += w.len().max(1);
             continue;
         }
         if let Some(c) = english_relative(t, toks, r, i) {
@@ -1136,6 +1312,35 @@ fn english(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, out: &mut Vec<Cand>)
         i += 1;
     }
 }
+
+/// The words an English relative date can start with (besides weekdays and figures).
+const REL_FIRST: &[&str] = &[
+    "the",
+    "today",
+    "tonight",
+    "otd",
+    "tomorrow",
+    "tmrw",
+    "yesterday",
+    "this",
+    "next",
+    "last",
+    "previous",
+    "past",
+    "coming",
+    "upcoming",
+    "following",
+    "earlier",
+    "later",
+    "end",
+    "by",
+    "eoy",
+    "year",
+    "in",
+    "more",
+    "a",
+    "an",
+];
 
 fn unit_word(t: &Text, k: usize) -> Option<(usize, TimeUnit)> {
     for (w, u) in [
@@ -1166,10 +1371,95 @@ fn en_duration(t: &Text, toks: &[NumTok], i: usize) -> Option<(usize, f64, TimeU
         let tok = tok_at(toks, i)?;
         (tok.end, tok.value)
     };
-    let k = t.skip_sp(e);
+    // "a three-year period"
+    let k = if t.at(e) == '-' && t.lat(e + 1).is_ascii_alphabetic() {
+        e + 1
+    } else {
+        t.skip_sp(e)
+    };
     let (e2, u) = unit_word(t, k)?;
     let fort = t.starts(k, "fortnight").is_some();
     Some((e2, if fort { v * 2.0 } else { v }, u))
+}
+
+/// English spans of time: "3 years", "two months ago", "3 weeks later", "in a fortnight",
+/// "more than 2 years". Resolved against the reference by the reader (see
+/// [`resolve_duration`]).
+fn english_durations(t: &Text, toks: &[NumTok], out: &mut Vec<Cand>) {
+    let n = t.len();
+    let mut i = 0;
+    let mut cursor = 0;
+    while i < n {
+        let c = t.lat(i);
+        if !c.is_ascii_alphanumeric() || (i > 0 && t.lat(i - 1).is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        // a span starts with a figure or with "a"/"an": skip other words whole
+        while cursor < toks.len() && toks[cursor].start < i {
+            cursor += 1;
+        }
+        let at_tok = toks.get(cursor).is_some_and(|x| x.start == i);
+        let at_a = c == 'a'
+            && (!t.lat(i + 1).is_ascii_alphabetic()
+                || (t.lat(i + 1) == 'n' && !t.lat(i + 2).is_ascii_alphabetic()));
+        if !at_tok && !at_a {
+            i += t.word_at(i).len().max(1);
+            continue;
+        }
+        let Some((e, amount, unit)) = en_duration(t, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let mut start = i;
+        let mut end = e;
+        let k = t.skip_sp(e);
+        let mut direction = None;
+        for (w, d) in [("ago", "before"), ("later", "after"), ("hence", "after")] {
+            if let Some(e2) = t.word(k, w) {
+                direction = Some(d);
+                end = e2;
+            }
+        }
+        if let Some(e2) = t.word(k, "from").and_then(|x| t.word(t.skip_sp(x), "now")) {
+            direction = Some("after");
+            end = e2;
+        }
+        let b = t.back_sp(i);
+        if direction.is_none() {
+            if let Some(st) = t.ends_word(b, "in").or_else(|| t.ends_word(b, "within")) {
+                // "in 2 weeks" (not "in two days from today", which is anchored on a day)
+                let k2 = t.skip_sp(e);
+                let anchored = ["from", "after", "before"]
+                    .iter()
+                    .any(|w| t.word(k2, w).is_some());
+                if !anchored && t.ends_word(b, "in").is_some() {
+                    direction = Some("after");
+                    start = st;
+                }
+            }
+        }
+        let mut num = Num {
+            value: amount,
+            step: 1.0,
+            hedge: Hedge::Exact,
+        };
+        if let Some((st, h)) = super::compose::prefix_hedge(t, start) {
+            num.hedge = h;
+            start = st;
+        }
+        out.push(Cand {
+            start,
+            end,
+            kind: Kind::Duration(Duration {
+                amount: num,
+                unit,
+                direction: direction.map(str::to_string),
+            }),
+            prio: 5,
+        });
+        i = end.max(i + 1);
+    }
 }
 
 fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option<Cand> {
@@ -1177,6 +1467,9 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
     // fixed words
     const DAYS: &[(&str, i64)] = &[
         ("the day before yesterday", -2),
+        ("the next day", 1),
+        ("the following day", 1),
+        ("the previous day", -1),
         ("the day after tomorrow", 2),
         ("the day before", -1),
         ("the day after", 1),
@@ -1227,22 +1520,11 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
                     }
                 }
             }
-        } else if dir != 0 {
-            anchor = Some(r);
         }
         if let Some(a) = anchor {
             let sign = if dir > 0 { 1 } else { -1 };
             if let Some(d) = shift(a, amount, unit, sign) {
                 return Some(cand(i, end, from_naive(d)));
-            }
-        }
-    }
-    // "in 2 weeks", "in a fortnight"
-    if let Some(e) = t.word(i, "in") {
-        let k = t.skip_sp(e);
-        if let Some((e2, amount, unit)) = en_duration(t, toks, k) {
-            if let Some(d) = shift(r, amount, unit, 1) {
-                return Some(cand(i, e2, from_naive(d)));
             }
         }
     }
@@ -1356,11 +1638,22 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
         }
         // "Monday 21", "tuesday the eleventh"
         let k2 = t.word(k, "the").map(|x| t.skip_sp(x)).unwrap_or(k);
+        // "Friday 7.6", "friday 7/6", "Friday 7-6"
+        if let Some((e2, m, 1..=2)) = digits_at(t, k) {
+            if matches!(t.at(e2), '.' | '/' | '-') {
+                if let Some((e3, d2, 1..=2)) = digits_at(t, e2 + 1) {
+                    let more = matches!(t.at(e3), '.' | '/' | '-') && t.at(e3 + 1).is_ascii_digit();
+                    if valid_md(m, d2) && !more {
+                        let d = infer_year(date(None, Some(m), Some(d2)), Some(r));
+                        return Some(cand(i, e3, d));
+                    }
+                }
+            }
+        }
         if let Some((e2, dd, _)) = day_at(t, k2) {
-            if month_at(t, k2).is_none()
-                && !t.at(e2).is_ascii_digit()
-                && !matches!(t.at(e2), '/' | '.' | '-' | ':')
-            {
+            let digit_after =
+                matches!(t.at(e2), '/' | '.' | '-' | ':') && t.at(e2 + 1).is_ascii_digit();
+            if month_at(t, k2).is_none() && !t.at(e2).is_ascii_digit() && !digit_after {
                 let mut d = date(Some(r.year()), Some(r.month()), Some(dd));
                 d.relative = true;
                 if NaiveDate::from_ymd_opt(r.year(), r.month(), dd).is_some() {
@@ -1375,6 +1668,7 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
         ("end of the month", 1),
         ("end of year", 2),
         ("end of the year", 2),
+        ("the year to date", 2),
         ("year to date", 2),
         ("eoy", 2),
         ("later in the year", 2),
@@ -1390,6 +1684,16 @@ fn english_relative(t: &Text, toks: &[NumTok], r: NaiveDate, i: usize) -> Option
     // the 15th day of next month / of the month
     let k = t.word(i, "the").map(|e| t.skip_sp(e)).unwrap_or(i);
     if let Some((e, dd, true)) = day_at(t, k) {
+        let k1 = t.skip_sp(e);
+        let k1 = t.word(k1, "of").map(|x| t.skip_sp(x)).unwrap_or(k1);
+        for (w, off) in [("this month", 0), ("next month", 1), ("last month", -1)] {
+            if let Some(e4) = t.word(k1, w) {
+                let m = add_months(r, off);
+                let mut d = date(Some(m.year()), Some(m.month()), Some(dd));
+                d.relative = true;
+                return Some(cand(i, e4, d));
+            }
+        }
         if let Some(e2) = t.word(t.skip_sp(e), "day") {
             if let Some(e3) = t.word(t.skip_sp(e2), "of") {
                 let k3 = t.skip_sp(e3);
@@ -1454,7 +1758,10 @@ fn bare_years(t: &Text, toks: &[NumTok], han: bool, out: &mut Vec<Cand>) {
             continue;
         }
         let after = t.at(tok.end);
-        if matches!(after, '/' | '-' | '.' | ':' | '%' | '年') || after.is_alphanumeric() {
+        if matches!(after, '/' | '-' | ':' | '%' | '年') || after.is_alphanumeric() {
+            continue;
+        }
+        if after == '.' && t.at(tok.end + 1).is_ascii_digit() {
             continue;
         }
         if tok.start > 0 && matches!(t.at(tok.start - 1), '/' | '-' | '.' | '$' | ':' | '#') {
@@ -1476,6 +1783,69 @@ fn bare_years(t: &Text, toks: &[NumTok], han: bool, out: &mut Vec<Cand>) {
             if let Some(st) = t.ends_word(b, w) {
                 start = st;
                 break;
+            }
+        }
+        // comparisons belong to the date: "after 2016", "later than 2020", "> = 2019"
+        let b = t.back_sp(start);
+        let mut prep = false;
+        for w in [
+            "no later than",
+            "later than",
+            "earlier than",
+            "greater than",
+            "after",
+            "before",
+            "since",
+            "until",
+            "till",
+            "by",
+            "in",
+            "of",
+            "from",
+            "to",
+            "and",
+            "or",
+            "through",
+            "between",
+            "during",
+        ] {
+            if let Some(st) = t.ends_word(b, w) {
+                prep = true;
+                if w.len() > 3 && !matches!(w, "from" | "through") {
+                    start = st;
+                }
+                break;
+            }
+        }
+        let mut m = b;
+        while m > 0 && matches!(t.at(m - 1), '=' | '>' | '<' | '≥' | '≤' | ' ') {
+            m -= 1;
+        }
+        if m < b {
+            start = t.skip_sp(m);
+            prep = true;
+        }
+        if !han && !prep && start == tok.start {
+            // a bare figure is a year only at the end of a phrase: "… not 1998", "1865,"
+            let nx = t.skip_sp(tok.end);
+            // "its 2024 to 2026 policy": the first year of a span of years
+            let span_next = [
+                t.word(nx, "to"),
+                t.word(nx, "through"),
+                (matches!(t.at(nx), '-' | '–')).then_some(nx + 1),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|e| {
+                tok_at(toks, t.skip_sp(e))
+                    .is_some_and(|b| b.int_digits == 4 && (1900.0..=2100.0).contains(&b.value))
+            });
+            let end_ok = span_next
+                || matches!(t.at(nx), '\0' | ',' | '.' | ';' | ')' | '!' | '?' | '\n')
+                || t.word(nx, "and").is_some()
+                || t.word(nx, "or").is_some();
+            if !end_ok {
+                continue;
             }
         }
         out.push(cand(start, tok.end, date(Some(v as i32), None, None)));
@@ -1500,6 +1870,7 @@ fn holidays(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         ("christmas", 12, 25),
         ("new year's day", 1, 1),
         ("new year day", 1, 1),
+        ("new year", 1, 1),
         ("new year's eve", 12, 31),
         ("independence day", 7, 4),
         ("international workers' day", 5, 1),
@@ -1520,6 +1891,13 @@ fn holidays(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     let mut i = 0;
     while i < n {
         let mut hit = None;
+        if !matches!(
+            t.lat(i),
+            'c' | 'n' | 'i' | 'j' | 'f' | 's' | 'e' | 'v' | 'h' | '元' | '国' | '劳' | '圣'
+        ) {
+            i += 1;
+            continue;
+        }
         if i == 0 || !t.lat(i - 1).is_ascii_alphabetic() {
             for (w, m, d) in H {
                 if let Some(e) = t.starts(i, w) {
@@ -1550,11 +1928,242 @@ fn holidays(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     }
                 }
             }
-            out.push(cand(i, end, dv));
+            out.push(cand(i, end, infer_year(dv, r)));
             i = end;
             continue;
         }
         i += 1;
+    }
+}
+
+/// Easter Sunday of a year (the anonymous Gregorian computus).
+fn easter_sunday(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// "easter 2018", "last easter", "next easter", "Easter Monday".
+fn easter(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    let n = t.len();
+    for i in 0..n {
+        if t.lat(i) != 'e' || (i > 0 && t.lat(i - 1).is_ascii_alphabetic()) {
+            continue;
+        }
+        let Some(e) = t.word(i, "easter") else {
+            continue;
+        };
+        let mut start = i;
+        let mut end = e;
+        let k = t.skip_sp(e);
+        let monday = t.word(k, "monday");
+        let shift_days = if let Some(e2) = monday {
+            end = e2;
+            1
+        } else {
+            0
+        };
+        let year = digits_at(t, t.skip_sp(end)).filter(|x| x.2 == 4);
+        let b = t.back_sp(i);
+        let rel = [
+            ("last", -1),
+            ("previous", -1),
+            ("next", 1),
+            ("following", 1),
+            ("this", 0),
+        ]
+        .into_iter()
+        .find_map(|(w, o)| t.ends_word(b, w).map(|st| (st, o)));
+        let day = if let Some((e2, y, _)) = year {
+            end = e2;
+            easter_sunday(y as i32)
+        } else if let (Some((st, o)), Some(r)) = (rel, r) {
+            start = st;
+            let this = easter_sunday(r.year());
+            match (o, this) {
+                (-1, Some(x)) if x < r => Some(x),
+                (-1, _) => easter_sunday(r.year() - 1),
+                (1, Some(x)) if x > r => Some(x),
+                (1, _) => easter_sunday(r.year() + 1),
+                _ => this,
+            }
+        } else if let Some(r) = r {
+            easter_sunday(r.year())
+        } else {
+            None
+        };
+        let Some(day) = day.and_then(|d| d.checked_add_days(Days::new(shift_days))) else {
+            continue;
+        };
+        let mut d = date(Some(day.year()), Some(day.month()), Some(day.day()));
+        d.relative = year.is_none();
+        d.inferred = year.is_none() && rel.is_none();
+        out.push(cand(start, end, d));
+    }
+}
+
+/// Spans anchored on a named day: "3 days after January 12th", "2 weeks before Christmas",
+/// "16 days from 01/02/2018". A year-less anchor is its next occurrence from the reference.
+fn anchored_spans(t: &Text, r: NaiveDate, out: &mut Vec<Cand>) {
+    let mut extra = Vec::new();
+    for c in out.iter() {
+        let Kind::Duration(dur) = &c.kind else {
+            continue;
+        };
+        if dur.direction.is_some() || dur.amount.hedge != Hedge::Exact {
+            continue;
+        }
+        let k = t.skip_sp(c.end);
+        let Some((e, sign)) = [("after", 1), ("from", 1), ("before", -1)]
+            .into_iter()
+            .find_map(|(w, sg)| t.word(k, w).map(|e| (e, sg)))
+        else {
+            continue;
+        };
+        let a = t.skip_sp(e);
+        let anchor = out.iter().filter(|x| x.start == a).max_by_key(|x| x.end);
+        let Some(Cand {
+            end,
+            kind: Kind::Date(ad),
+            ..
+        }) = anchor
+        else {
+            continue;
+        };
+        let (Some(y), Some(m), Some(dd)) = (ad.year, ad.month, ad.day) else {
+            continue;
+        };
+        let Some(mut day) = NaiveDate::from_ymd_opt(y, m, dd) else {
+            continue;
+        };
+        if ad.inferred && day < r {
+            day = NaiveDate::from_ymd_opt(y + 1, m, dd).unwrap_or(day);
+        }
+        if let Some(res) = shift(day, dur.amount.value, dur.unit, sign) {
+            extra.push(cand(c.start, *end, from_naive(res)));
+        }
+    }
+    out.extend(extra);
+}
+
+/// Quarters and halves written without a year word before them: 一季度, 第四季度, 首季, Q4,
+/// Q4 2024, the fourth quarter (of 2024), first half of 2026, H1 2026.
+fn periods(t: &Text, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        let c = t.cs[i];
+        let starts = matches!(
+            c,
+            '第' | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '首'
+                | 'Q'
+                | 'q'
+                | 'H'
+                | 'f'
+                | 's'
+                | 't'
+                | 'F'
+                | 'S'
+                | 'T'
+        ) || ('1'..='4').contains(&c);
+        if !starts || (c.is_ascii_alphanumeric() && i > 0 && t.at(i - 1).is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        // 前三季度 is a span of quarters, not the third one
+        if i > 0 && t.at(i - 1) == '前' {
+            i += 1;
+            continue;
+        }
+        let mut found: Option<(usize, Option<u32>, Option<u32>)> = None;
+        if !c.is_ascii_alphabetic() || matches!(c, 'Q' | 'q') {
+            found = cn_period(t, i).filter(|(e, _, _)| {
+                // 第1季, 1季度 need the whole figure: not the 1 of 21季
+                !(i > 0 && t.at(i - 1).is_ascii_digit()) && *e > i
+            });
+        }
+        if found.is_none() {
+            if matches!(c, 'H' | 'h')
+                && matches!(t.at(i + 1), '1' | '2')
+                && !t.at(i + 2).is_ascii_alphanumeric()
+            {
+                found = Some((i + 2, None, t.at(i + 1).to_digit(10)));
+            }
+            for (w, q) in [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)] {
+                if let Some(e) = t.word(i, w) {
+                    let k = if t.at(e) == '-' { e + 1 } else { t.skip_sp(e) };
+                    if let Some(e2) = t.word(k, "quarter") {
+                        found = Some((e2, Some(q), None));
+                    } else if q <= 2 {
+                        if let Some(e2) = t.word(k, "half") {
+                            found = Some((e2, None, Some(q)));
+                        }
+                    }
+                }
+            }
+        }
+        let Some((e, q, h)) = found else {
+            i += 1;
+            continue;
+        };
+        let mut d = date(None, None, None);
+        d.quarter = q;
+        d.half = h;
+        let mut start = i;
+        let mut end = e;
+        // the year: "Q4 2024", "fourth quarter of 2024", "Q4 of last year"
+        let k = t.skip_sp(e);
+        let k2 = t.word(k, "of").map(|x| t.skip_sp(x)).unwrap_or(k);
+        if let Some((e2, y, 4)) = digits_at(t, k2) {
+            if !t.at(e2).is_ascii_alphanumeric() && t.at(e2) != '年' {
+                d.year = Some(y as i32);
+                end = e2;
+            }
+        } else if let (Some(r), true) = (r, k2 > k || t.word(k, "this").is_some()) {
+            for (w, off) in [("this year", 0), ("last year", -1), ("next year", 1)] {
+                if let Some(e2) = t.word(k2, w) {
+                    d.year = Some(r.year() + off);
+                    d.relative = true;
+                    end = e2;
+                }
+            }
+        }
+        // "FY2024 Q4", "2024 Q4"
+        if d.year.is_none() {
+            let b = t.back_sp(i);
+            if b >= 4 {
+                if let Some((e0, y, 4)) = digits_at(t, b - 4) {
+                    if e0 == b && !(b > 4 && t.at(b - 5).is_ascii_digit()) {
+                        d.year = Some(y as i32);
+                        start = b - 4;
+                    }
+                }
+            }
+        }
+        if d.year.is_none() {
+            d = infer_period_year(d, r);
+        }
+        if let Some(st) = t.ends_word(t.back_sp(start), "the") {
+            start = st;
+        }
+        out.push(cand(start, end, d));
+        i = end.max(i + 1);
     }
 }
 
@@ -1564,8 +2173,14 @@ pub(crate) fn scan(t: &Text, toks: &[NumTok], r: Option<NaiveDate>, han: bool) -
     numeric(t, han, r, &mut out);
     chinese(t, toks, r, &mut out);
     english(t, toks, r, &mut out);
+    english_durations(t, toks, &mut out);
     bare_years(t, toks, han, &mut out);
     holidays(t, r, &mut out);
+    easter(t, r, &mut out);
+    periods(t, r, &mut out);
+    if let Some(r) = r {
+        anchored_spans(t, r, &mut out);
+    }
     // "since"/"自…以来" marks
     for c in out.iter_mut() {
         if let Kind::Date(d) = &mut c.kind {

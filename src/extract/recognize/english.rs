@@ -85,15 +85,14 @@ pub(crate) const ORDINALS: &[(&str, f64)] = &[
 
 /// A whole word from `list` at `i` (longest listed first wins by checking all).
 fn lookup(t: &Text, i: usize, list: &[(&str, f64)]) -> Option<(usize, f64)> {
-    let mut best: Option<(usize, f64)> = None;
-    for (w, v) in list {
-        if let Some(e) = t.word(i, w) {
-            if best.map(|b| e > b.0).unwrap_or(true) {
-                best = Some((e, *v));
-            }
-        }
+    // the whole word at `i`, compared once per entry (no per-entry decoding of the text)
+    let w = t.word_at(i);
+    if w.is_empty() || t.lat(i + w.len()).is_ascii_digit() {
+        return None;
     }
-    best
+    list.iter()
+        .find(|(s, _)| s.len() == w.len() && s.chars().eq(w.iter().copied()))
+        .map(|(_, v)| (i + w.len(), *v))
 }
 
 fn unit_word(t: &Text, i: usize) -> Option<(usize, f64)> {
@@ -101,14 +100,18 @@ fn unit_word(t: &Text, i: usize) -> Option<(usize, f64)> {
 }
 
 fn scale_word(t: &Text, i: usize) -> Option<(usize, f64)> {
-    let (e, v) = lookup(t, i, SCALES).or_else(|| {
+    lookup(t, i, SCALES).or_else(|| {
         // plural scales: "hundreds", "millions"
-        SCALES.iter().find_map(|(w, v)| {
-            let e = t.starts(i, w)?;
-            (t.lat(e) == 's' && !t.lat(e + 1).is_ascii_alphanumeric()).then_some((e + 1, *v))
-        })
-    })?;
-    Some((e, v))
+        let w = t.word_at(i);
+        if w.len() < 4 || w[w.len() - 1] != 's' || t.lat(i + w.len()).is_ascii_digit() {
+            return None;
+        }
+        let stem = &w[..w.len() - 1];
+        SCALES
+            .iter()
+            .find(|(s, _)| s.chars().eq(stem.iter().copied()))
+            .map(|(_, v)| (i + w.len(), *v))
+    })
 }
 
 /// A fraction denominator word: "third(s)", "half/halves", "quarter(s)", "fifths", and
@@ -140,19 +143,20 @@ fn denominator(t: &Text, i: usize) -> Option<(usize, f64)> {
 
 /// An ordinal word, singular or plural ("fifth", "fifths").
 fn ordinal_word(t: &Text, i: usize) -> Option<(usize, f64)> {
-    let mut best: Option<(usize, f64)> = None;
-    for (w, v) in ORDINALS {
-        if let Some(e) = t.starts(i, w) {
-            let e = if t.lat(e) == 's' { e + 1 } else { e };
-            if t.lat(e).is_ascii_alphanumeric() {
-                continue;
-            }
-            if best.map(|b| e > b.0).unwrap_or(true) {
-                best = Some((e, *v));
-            }
-        }
+    let w = t.word_at(i);
+    if w.is_empty() || t.lat(i + w.len()).is_ascii_digit() {
+        return None;
     }
-    best
+    let end = i + w.len();
+    let stem = if w.len() > 3 && w[w.len() - 1] == 's' {
+        &w[..w.len() - 1]
+    } else {
+        w
+    };
+    ORDINALS
+        .iter()
+        .find(|(s, _)| s.chars().eq(w.iter().copied()) || s.chars().eq(stem.iter().copied()))
+        .map(|(_, v)| (end, *v))
 }
 
 /// A cardinal in words (Arabic integers allowed before a scale word). Returns
@@ -166,6 +170,7 @@ fn cardinal(t: &Text, i: usize) -> Option<(usize, f64, f64, usize)> {
     let mut last: f64 = -1.0; // value of the last atom, -1 for a scale
     let mut step: f64 = 1.0;
     let mut after_and = false;
+    let mut last_scale = f64::MAX;
     loop {
         // an atom
         if let Some((e, v)) = unit_word(t, j) {
@@ -217,6 +222,20 @@ fn cardinal(t: &Text, i: usize) -> Option<(usize, f64, f64, usize)> {
             if last < 0.0 && s <= 100.0 {
                 break;
             }
+            if last < 0.0 && cur == 0.0 && total > 0.0 && s > 1e3 {
+                // "three lakh crore": a scale of a scale
+                total *= s;
+                step *= s;
+                nwords += 1;
+                end = e;
+                j = e;
+                let k = t.skip_sp(j);
+                if k > j {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
             if cur == 0.0 {
                 cur = 1.0;
             }
@@ -233,6 +252,7 @@ fn cardinal(t: &Text, i: usize) -> Option<(usize, f64, f64, usize)> {
                 step = s;
             }
             last = -1.0;
+            last_scale = s;
             nwords += 1;
             end = e;
             j = e;
@@ -252,6 +272,23 @@ fn cardinal(t: &Text, i: usize) -> Option<(usize, f64, f64, usize)> {
                 // "and" only after a scale: "one hundred and six"
                 if denominator_follows(t, k2) {
                     break;
+                }
+                // "3 hundred and 2 hundred": a second figure, not a part of the first
+                let atom_end = unit_word(t, k2)
+                    .map(|x| x.0)
+                    .or_else(|| arabic(t, k2).map(|x| x.0));
+                if let Some(ae) = atom_end {
+                    let k3 = t.skip_sp(ae);
+                    if let Some((_, s2)) = scale_word(t, k3) {
+                        if s2 == last_scale {
+                            break;
+                        }
+                    }
+                    let zero =
+                        t.cs[k2..ae].iter().all(|c| *c == '0') || t.word(k2, "zero").is_some();
+                    if zero {
+                        break;
+                    }
                 }
                 after_and = true;
                 j = k2;
@@ -274,6 +311,12 @@ fn cardinal(t: &Text, i: usize) -> Option<(usize, f64, f64, usize)> {
 /// Does "<cardinal> <denominator>" start at `k` ("three fifths", "a half")?
 fn denominator_follows(t: &Text, k: usize) -> bool {
     if let Some((e, _)) = unit_word(t, k).or_else(|| t.word(k, "a").map(|e| (e, 1.0))) {
+        let mut e = e;
+        if t.at(e) == '-' {
+            if let Some((e2, _)) = unit_word(t, e + 1) {
+                e = e2;
+            }
+        }
         let k2 = t.skip_sp(e);
         return denominator(t, k2).is_some() && t.word(k2, "second").is_none();
     }
@@ -334,6 +377,11 @@ pub(crate) fn words(t: &Text, i: usize) -> Option<NumTok> {
     if let Some(v) = vulgar(t.at(i)) {
         return Some(mk(i, i + 1, v, 0.0));
     }
+    // the first letters of number words (and of minus, negative, a, an, half, quarter)
+    let c = t.lat(i);
+    if c.is_ascii_alphabetic() && !"zntfseohmbalcq".contains(c) {
+        return None;
+    }
     let mut j = i;
     let mut sign = 1.0;
     for w in ["minus", "negative"] {
@@ -347,6 +395,7 @@ pub(crate) fn words(t: &Text, i: usize) -> Option<NumTok> {
         }
     }
     let start_body = j;
+    let mut arabic_only = false;
     // "a"/"an" as one before a scale, dozen or fraction; "half"/"quarter" + scale
     let mut value;
     let mut end;
@@ -398,14 +447,27 @@ pub(crate) fn words(t: &Text, i: usize) -> Option<NumTok> {
         }
         return None;
     } else {
-        let (e, v, st, _) = cardinal(t, j)?;
-        // digits alone are not words
-        if !t.at(j).is_ascii_alphabetic() && t.cs[j..e].iter().all(|c| !c.is_ascii_alphabetic()) {
-            return None;
+        match cardinal(t, j) {
+            Some((e, v, st, _))
+                if t.at(j).is_ascii_alphabetic()
+                    || t.cs[j..e].iter().any(|c| c.is_ascii_alphabetic()) =>
+            {
+                value = v;
+                end = e;
+                step = st;
+            }
+            _ => {
+                // an Arabic integer: kept only with "minus" or a spoken fraction ("1 over 3")
+                let (e, v, st, d) = arabic(t, j)?;
+                if d == 0 || t.at(e).is_ascii_alphanumeric() {
+                    return None;
+                }
+                value = v;
+                end = e;
+                step = st;
+                arabic_only = sign > 0.0;
+            }
         }
-        value = v;
-        end = e;
-        step = st;
     }
     // point: "two hundred point zero three"
     let k = t.skip_sp(end);
@@ -418,10 +480,22 @@ pub(crate) fn words(t: &Text, i: usize) -> Option<NumTok> {
         }
     }
     // a fraction: "two thirds", "three quarters"; "one over three"
-    let k = t.skip_sp(end);
+    let mut k = t.skip_sp(end);
+    if t.at(k) == '-' && !arabic_only {
+        let k2 = t.skip_sp(k + 1);
+        if denominator(t, k2).is_some() {
+            k = k2;
+        }
+    }
     if k > end {
         if let Some((e, d)) = denominator(t, k) {
-            if t.word(k, "second").is_none() && !(d == 1.0) {
+            let plural = t.lat(e - 1) == 's';
+            let half = t.word(k, "half").is_some() || t.word(k, "quarter").is_some();
+            if t.word(k, "second").is_none()
+                && d != 1.0
+                && !arabic_only
+                && (plural || half || value == 1.0)
+            {
                 value /= d;
                 end = e;
                 step = 0.0;
@@ -437,17 +511,30 @@ pub(crate) fn words(t: &Text, i: usize) -> Option<NumTok> {
                     }
                 }
             }
-        } else if let Some(e) = t
+        } else if let Some((e, strict)) = t
             .word(k, "over")
-            .or_else(|| t.word(k, "out").and_then(|e| t.word(t.skip_sp(e), "of")))
+            .map(|e| (e, false))
+            .or_else(|| {
+                t.word(k, "out")
+                    .and_then(|e| t.word(t.skip_sp(e), "of"))
+                    .map(|e| (e, true))
+            })
+            .or_else(|| t.word(k, "in").map(|e| (e, true)))
         {
             let k2 = t.skip_sp(e);
+            let is_in = t.word(k, "in").is_some();
+            let den_words = t.lat(k2).is_ascii_alphabetic();
             if let Some((e2, d, _, _)) = cardinal(t, k2).or_else(|| {
                 arabic(t, k2).and_then(|(e, v, s, dd)| {
                     (dd > 0 && !t.at(e).is_ascii_alphanumeric()).then_some((e, v, s, 1))
                 })
             }) {
-                if d != 0.0 && t.word(t.skip_sp(e2), "years").is_none() {
+                let ok = d != 0.0
+                    && t.word(t.skip_sp(e2), "years").is_none()
+                    && (!strict || value < d)
+                    && (!is_in || den_words);
+                if ok {
+                    arabic_only = false;
                     value /= d;
                     end = e2;
                     step = 0.0;
@@ -508,7 +595,9 @@ pub(crate) fn words(t: &Text, i: usize) -> Option<NumTok> {
         step = 0.0;
         break;
     }
-    // a scale after a spoken fraction or decimal: "two point five million"
+    if arabic_only {
+        return None;
+    }
     if sign < 0.0 {
         value = -value;
     }

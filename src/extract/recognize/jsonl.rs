@@ -7,7 +7,8 @@
 //!
 //! Entities are the values of [`recognize`](super::recognize) plus, as a number recognizer
 //! reports them, every figure (also those inside dates, money and percents), and for a
-//! figure hedged one-sidedly ("五百多", "超过80") the open range it states. `text` is the
+//! figure hedged one-sidedly ("五百多", "超过80") the open range it states. Figures that
+//! `recognize` does not report as numbers on their own carry `"figure": true`. `text` is the
 //! original slice folded the way the specs write it (full-width to ASCII, ASCII lower case);
 //! `original` is the exact original slice.
 
@@ -62,6 +63,7 @@ fn fold_display(s: &str) -> String {
 }
 
 fn number(v: f64) -> Value {
+    let v = super::numbers::clean(v);
     if v.fract() == 0.0 && v.abs() < 9e15 {
         json!(v as i64)
     } else {
@@ -147,6 +149,8 @@ pub fn entities(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
                     json!({"kind": "money", "amount": number(m.amount.value), "currency": m.currency}),
                 )
             }
+            // quarters and halves have no value in the contract's formats
+            Kind::Date(d) if d.quarter.is_some() || d.half.is_some() => {}
             Kind::Date(d) => push(r, json!({"kind": "date", "value": date_value(d)})),
             Kind::Duration(d) => {
                 if let Some(rf) = reference {
@@ -168,7 +172,7 @@ pub fn entities(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
         if let (false, Kind::Number(n)) = (dup, &f.kind) {
             push(
                 &f,
-                json!({"kind": "number", "value": number(n.value), "hedge": n.hedge.as_str()}),
+                json!({"kind": "number", "value": number(n.value), "hedge": n.hedge.as_str(), "figure": true}),
             );
         }
     }

@@ -17,9 +17,10 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Hedge {
     Exact,
-    /// 余, 多, 逾, 超过, more than, over: strictly above (or at least) the figure.
+    /// 余, 多, 逾, 超过, 以上 (exclusive, as in the Recognizers-Text specs), more than, over:
+    /// strictly above the figure.
     MoreThan,
-    /// 以上, at least.
+    /// 至少, 不少于, 或以上, at least, or more.
     AtLeast,
     /// 近, 接近, nearly, almost: at most the figure, close to it.
     Nearly,
@@ -125,31 +126,40 @@ pub struct DateVal {
     /// True when the year (or more) came from the reference date, not the text.
     pub relative: bool,
     /// True when the text names no year at all ("2月6日") and the year was guessed from the
-    /// reference (the reference's own year). `timex()` still shows the guessed year; the
-    /// conformance output writes `XXXX` for these.
+    /// reference (the year that puts the date nearest it). `timex()` still shows the guessed
+    /// year; the conformance output writes `XXXX` for these.
     pub inferred: bool,
     /// The text dates something from this point on: "2020年至今", "自2018年以来", "since 2016".
     pub since: bool,
+    /// A quarter of the year, 1–4 ("2024年第四季度", "一季度", "Q4 2024", "fourth quarter").
+    pub quarter: Option<u32>,
+    /// A half of the year, 1–2 ("2026年上半年", "H1 2026", "first half of 2026").
+    pub half: Option<u32>,
 }
 
 impl DateVal {
-    /// `2025-02-06`, `2025-02`, `2025`, `XXXX-02-06`, `XXXX-02`.
+    /// `2025-02-06`, `2025-02`, `2025`, `XXXX-02-06`, `XXXX-02`, `2024-Q4`, `2026-H1`.
     pub fn timex(&self) -> String {
         let y = self
             .year
             .map(|y| format!("{y:04}"))
             .unwrap_or_else(|| "XXXX".into());
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
-            (Some(m), None) => format!("{y}-{m:02}"),
+        match (self.month, self.day, self.quarter, self.half) {
+            (Some(m), Some(d), _, _) => format!("{y}-{m:02}-{d:02}"),
+            (Some(m), None, _, _) => format!("{y}-{m:02}"),
+            (None, _, Some(q), _) => format!("{y}-Q{q}"),
+            (None, _, None, Some(h)) => format!("{y}-H{h}"),
             _ => y,
         }
     }
 
+    /// "day", "month", "quarter", "half" or "year".
     pub fn precision(&self) -> &'static str {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => "day",
-            (Some(_), None) => "month",
+        match (self.month, self.day, self.quarter, self.half) {
+            (Some(_), Some(_), _, _) => "day",
+            (Some(_), None, _, _) => "month",
+            (None, _, Some(_), _) => "quarter",
+            (None, _, None, Some(_)) => "half",
             _ => "year",
         }
     }
@@ -254,4 +264,606 @@ fn select(t: &text::Text, mut cands: Vec<compose::Cand>) -> Vec<Recognized> {
     }
     out.sort_by_key(|r| r.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize_str;
+
+    fn rec_at(text: &str, reference: Option<&str>) -> Vec<(String, Kind)> {
+        let norm = normalize_str(text);
+        let r = reference.map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+        recognize(&norm.text, r)
+            .into_iter()
+            .map(|x| {
+                let d = norm.decoded_range(x.start..x.end);
+                (text[d].to_string(), x.kind)
+            })
+            .collect()
+    }
+
+    /// The value recognized over exactly `span`.
+    fn find(text: &str, reference: Option<&str>, span: &str) -> Kind {
+        let all = rec_at(text, reference);
+        all.iter()
+            .find(|(s, _)| s == span)
+            .map(|(_, k)| k.clone())
+            .unwrap_or_else(|| panic!("{span:?} not recognized in {text:?}: {all:?}"))
+    }
+
+    fn num(k: &Kind) -> Num {
+        match k {
+            Kind::Number(n) | Kind::Percent(n) | Kind::Multiple(n) | Kind::Ordinal(n) => *n,
+            Kind::Money(m) => m.amount,
+            other => panic!("not a figure: {other:?}"),
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn arabic_and_mixed_figures_with_steps() {
+        let n = num(&find("净利润333.79亿。", None, "333.79亿"));
+        assert!(close(n.value, 3.3379e10) && close(n.step, 1e6), "{n:?}");
+        let n = num(&find("约有5万人", None, "约有5万"));
+        assert!(close(n.value, 5e4) && close(n.step, 1e4) && n.hedge == Hedge::Approx);
+        let n = num(&find("共300人", None, "300"));
+        assert_eq!((n.value, n.step), (300.0, 1.0));
+        let n = num(&find("sold 1,234.5 units", None, "1,234.5"));
+        assert!(close(n.value, 1234.5) && close(n.step, 0.1));
+        for (text, span, v) in [
+            ("models with 4B parameters", "4B", 4e9),
+            ("a 1.2 trillion bet", "1.2 trillion", 1.2e12),
+            ("3.5k stars", "3.5k", 3500.0),
+            ("1.2 million users", "1.2 million", 1.2e6),
+            ("增至2.5亿", "2.5亿", 2.5e8),
+        ] {
+            assert!(close(num(&find(text, None, span)).value, v), "{text}");
+        }
+    }
+
+    #[test]
+    fn chinese_numerals_simplified_and_traditional() {
+        for (text, span, v) in [
+            ("员工三千二百万人", "三千二百万", 3.2e7),
+            ("筹得两亿", "两亿", 2e8),
+            ("价格一百五", "一百五", 150.0),
+            ("第二批一千零八件", "一千零八", 1008.0),
+            ("二〇二五届", "二〇二五", 2025.0),
+            ("這裡有兩億", "兩億", 2e8),
+            ("賣出一萬三千件", "一萬三千", 13000.0),
+            ("比例为零点五", "零点五", 0.5),
+        ] {
+            assert!(close(num(&find(text, None, span)).value, v), "{text}");
+        }
+        let n = num(&find("三分之一的人", None, "三分之一"));
+        assert!(close(n.value, 1.0 / 3.0));
+    }
+
+    #[test]
+    fn hedges_attach_to_figures() {
+        let n = num(&find("调用五万余次", None, "五万余"));
+        assert_eq!((n.value, n.hedge), (50000.0, Hedge::MoreThan));
+        let n = num(&find("下载近四万次", None, "近四万"));
+        assert_eq!((n.value, n.hedge), (40000.0, Hedge::Nearly));
+        let n = num(&find("参数小于 5B 的模型", None, "小于 5B"));
+        assert_eq!((n.value, n.hedge), (5e9, Hedge::LessThan));
+        let n = num(&find("用户1000人左右", None, "1000人左右").clone());
+        assert_eq!(n.hedge, Hedge::Approx);
+        let n = num(&find("more than 300 staff", None, "more than 300"));
+        assert_eq!((n.value, n.hedge), (300.0, Hedge::MoreThan));
+        let n = num(&find("around 40 teams", None, "around 40"));
+        assert_eq!(n.hedge, Hedge::Approx);
+        match find("深耕超20年", None, "超20年") {
+            Kind::Duration(d) => {
+                assert_eq!(
+                    (d.amount.value, d.amount.hedge, d.unit),
+                    (20.0, Hedge::MoreThan, TimeUnit::Year)
+                )
+            }
+            k => panic!("{k:?}"),
+        }
+        // the interval a hedge admits
+        let exact = Num {
+            value: 300.0,
+            step: 1.0,
+            hedge: Hedge::Exact,
+        };
+        assert_eq!(exact.interval(), (Some(299.5), Some(300.5)));
+    }
+
+    #[test]
+    fn percents_multiples_ordinals() {
+        for (text, span, v) in [
+            ("涨幅182.49%", "182.49%", 182.49),
+            ("占百分之五", "百分之五", 5.0),
+            ("up 5 percent", "5 percent", 5.0),
+            ("營收增長12%", "12%", 12.0),
+            ("打七五折", "七五折", 75.0),
+            ("三成用户", "三成", 30.0),
+        ] {
+            match find(text, None, span) {
+                Kind::Percent(n) => assert!(close(n.value, v), "{text}"),
+                k => panic!("{text}: {k:?}"),
+            }
+        }
+        assert!(matches!(find("增长2.3倍", None, "2.3倍"), Kind::Multiple(n) if n.value == 2.3));
+        assert!(matches!(find("净利润翻倍", None, "翻倍"), Kind::Multiple(n) if n.value == 2.0));
+        assert!(matches!(find("收入翻两番", None, "翻两番"), Kind::Multiple(n) if n.value == 4.0));
+        assert!(matches!(find("排名第七", None, "第七"), Kind::Ordinal(n) if n.value == 7.0));
+        assert!(matches!(find("排名第7位", None, "第7"), Kind::Ordinal(n) if n.value == 7.0));
+        assert!(
+            matches!(find("ranked 7th overall", None, "7th"), Kind::Ordinal(n) if n.value == 7.0)
+        );
+        assert!(
+            matches!(find("the first model", None, "first"), Kind::Ordinal(n) if n.value == 1.0)
+        );
+        assert!(
+            matches!(find("its twenty-first year", None, "twenty-first"), Kind::Ordinal(n) if n.value == 21.0)
+        );
+        assert!(rec_at("wait a second", None).is_empty());
+    }
+
+    #[test]
+    fn ranges_scale_both_ends() {
+        let r = |text: &str, span: &str| match find(text, None, span) {
+            Kind::Range(r) => r,
+            k => panic!("{text}: {k:?}"),
+        };
+        let g = r("估值70-80亿", "70-80亿");
+        assert_eq!((g.min, g.max), (Some(7e9), Some(8e9)));
+        let g = r("估值70–80亿美元", "70–80亿美元");
+        assert_eq!(
+            (g.min, g.max, g.unit.as_deref()),
+            (Some(7e9), Some(8e9), Some("USD"))
+        );
+        let g = r("raised $5-10 billion", "$5-10 billion");
+        assert_eq!(
+            (g.min, g.max, g.unit.as_deref()),
+            (Some(5e9), Some(1e10), Some("USD"))
+        );
+        let g = r("每队20到30人", "20到30");
+        assert_eq!(
+            (g.min, g.max, g.min_inclusive, g.max_inclusive),
+            (Some(20.0), Some(30.0), true, false)
+        );
+        let g = r("between 20 and 30 people", "between 20 and 30");
+        assert_eq!((g.min, g.max), (Some(20.0), Some(30.0)));
+        let g = r("x大于10小于20", "大于10小于20");
+        assert_eq!(
+            (g.min, g.max, g.min_inclusive),
+            (Some(10.0), Some(20.0), false)
+        );
+    }
+
+    #[test]
+    fn money_with_currency_and_scale() {
+        for (text, span, v, cur) in [
+            ("融资60亿美元", "60亿美元", 6e9, "USD"),
+            ("投资110万亿韩圜", "110万亿韩圜", 1.1e14, "KRW"),
+            ("a US$6bn deal", "US$6bn", 6e9, "USD"),
+            ("revenue of $96.5 billion", "$96.5 billion", 9.65e10, "USD"),
+            ("收入417.78亿元", "417.78亿元", 4.1778e10, "CNY"),
+            ("年薪逾三千萬港元", "逾三千萬港元", 3e7, "HKD"),
+            ("售价5000新台币", "5000新台币", 5000.0, "TWD"),
+            ("HK$3.5 million", "HK$3.5 million", 3.5e6, "HKD"),
+            ("罚款2亿日元", "2亿日元", 2e8, "JPY"),
+            ("投入3亿欧元", "3亿欧元", 3e8, "EUR"),
+            (
+                "約新台幣2兆5445億元的股票",
+                "約新台幣2兆5445億元",
+                2.5445e12,
+                "TWD",
+            ),
+            ("研发投入人民币12.34亿元", "人民币12.34亿元", 1.234e9, "CNY"),
+        ] {
+            match find(text, None, span) {
+                Kind::Money(m) => {
+                    assert!(close(m.amount.value, v), "{text}: {m:?}");
+                    assert_eq!(m.currency.as_deref(), Some(cur), "{text}");
+                }
+                k => panic!("{text}: {k:?}"),
+            }
+        }
+    }
+
+    fn date_of(text: &str, reference: Option<&str>, span: &str) -> DateVal {
+        match find(text, reference, span) {
+            Kind::Date(d) => d,
+            k => panic!("{text}: {k:?}"),
+        }
+    }
+
+    #[test]
+    fn absolute_and_partial_dates() {
+        assert_eq!(
+            date_of("于2025年2月6日宣布", None, "2025年2月6日").timex(),
+            "2025-02-06"
+        );
+        assert_eq!(
+            date_of("截至2025.09.30", None, "2025.09.30").timex(),
+            "2025-09-30"
+        );
+        assert_eq!(
+            date_of("as of 2025-09-30", None, "2025-09-30").timex(),
+            "2025-09-30"
+        );
+        assert_eq!(
+            date_of("on August 21, 2025 he", None, "August 21, 2025").timex(),
+            "2025-08-21"
+        );
+        assert_eq!(
+            date_of("since Feb 2025", None, "Feb 2025").timex(),
+            "2025-02"
+        );
+        assert_eq!(
+            date_of("於2025年2月加入", None, "2025年2月").precision(),
+            "month"
+        );
+        let d = date_of("2月6日上线", None, "2月6日");
+        assert_eq!((d.timex(), d.relative), ("XXXX-02-06".to_string(), false));
+        let d = date_of("2月6日上线", Some("2025-03-01"), "2月6日");
+        assert_eq!(
+            (d.timex(), d.relative, d.inferred),
+            ("2025-02-06".to_string(), true, true)
+        );
+        let d = date_of("9月底发布", Some("2025-10-02"), "9月底");
+        assert_eq!(
+            (d.timex(), d.part),
+            ("2025-09".to_string(), Some(Part::Late))
+        );
+        assert_eq!(date_of("12月初", None, "12月初").part, Some(Part::Early));
+        assert_eq!(date_of("3月下旬", None, "3月下旬").part, Some(Part::Late));
+        assert_eq!(
+            date_of("on Aug. 21 it", Some("2025-09-01"), "Aug. 21").timex(),
+            "2025-08-21"
+        );
+        // a year-less date takes the year that puts it nearest the reference
+        assert_eq!(
+            date_of("12月30日发布", Some("2026-01-05"), "12月30日").timex(),
+            "2025-12-30"
+        );
+        assert_eq!(
+            date_of("1月3日上线", Some("2025-12-20"), "1月3日").timex(),
+            "2026-01-03"
+        );
+    }
+
+    #[test]
+    fn relative_dates() {
+        let r = Some("2025-09-15");
+        let d = date_of("今年6月", r, "今年6月");
+        assert_eq!(
+            (d.timex(), d.relative, d.inferred),
+            ("2025-06".to_string(), true, false)
+        );
+        assert_eq!(date_of("去年12月", r, "去年12月").timex(), "2024-12");
+        assert_eq!(date_of("明年", r, "明年").timex(), "2026");
+        let d = date_of("上月底", r, "上月底");
+        assert_eq!(
+            (d.timex(), d.part),
+            ("2025-08".to_string(), Some(Part::Late))
+        );
+        assert_eq!(date_of("本月", r, "本月").timex(), "2025-09");
+        assert_eq!(date_of("last month", r, "last month").timex(), "2025-08");
+        assert_eq!(date_of("next year", r, "next year").timex(), "2026");
+        assert_eq!(date_of("yesterday", r, "yesterday").timex(), "2025-09-14");
+        assert_eq!(date_of("昨日", r, "昨日").timex(), "2025-09-14");
+        assert_eq!(date_of("前天", r, "前天").timex(), "2025-09-13");
+        assert_eq!(date_of("today", r, "today").timex(), "2025-09-15");
+        assert_eq!(
+            date_of(
+                "When was the last easter?",
+                Some("2019-06-12"),
+                "last easter"
+            )
+            .timex(),
+            "2019-04-21"
+        );
+        assert_eq!(
+            date_of(
+                "2 weeks before Christmas",
+                Some("2016-11-07"),
+                "2 weeks before Christmas"
+            )
+            .timex(),
+            "2016-12-11"
+        );
+        assert_eq!(
+            date_of(
+                "3 days after January 12th",
+                Some("2016-11-07"),
+                "3 days after January 12th"
+            )
+            .timex(),
+            "2017-01-15"
+        );
+        // traditional script folds first
+        assert_eq!(date_of("去年十二月", r, "去年十二月").timex(), "2024-12");
+    }
+
+    #[test]
+    fn durations() {
+        let dur = |text: &str, span: &str| match find(text, Some("2025-09-15"), span) {
+            Kind::Duration(d) => d,
+            k => panic!("{text}: {k:?}"),
+        };
+        let d = dur("7个多月后", "7个多月后");
+        assert_eq!(
+            (
+                d.amount.value,
+                d.amount.hedge,
+                d.unit,
+                d.direction.as_deref()
+            ),
+            (7.0, Hedge::MoreThan, TimeUnit::Month, Some("after"))
+        );
+        let d = dur("半年多后", "半年多后");
+        assert_eq!(
+            (d.amount.value, d.amount.hedge, d.unit),
+            (0.5, Hedge::MoreThan, TimeUnit::Year)
+        );
+        let d = dur("兩年前", "兩年前");
+        assert_eq!(
+            (d.amount.value, d.direction.as_deref()),
+            (2.0, Some("before"))
+        );
+        let d = dur("two years later", "two years later");
+        assert_eq!(
+            (d.amount.value, d.unit, d.direction.as_deref()),
+            (2.0, TimeUnit::Year, Some("after"))
+        );
+        let d = dur("in a fortnight", "in a fortnight");
+        assert_eq!(
+            (d.amount.value, d.unit, d.direction.as_deref()),
+            (2.0, TimeUnit::Week, Some("after"))
+        );
+        let d = dur("more than 3 months ago", "more than 3 months ago");
+        assert_eq!(
+            (d.amount.hedge, d.direction.as_deref()),
+            (Hedge::MoreThan, Some("before"))
+        );
+        let d = dur("over the three-year period", "three-year");
+        assert_eq!((d.amount.value, d.unit), (3.0, TimeUnit::Year));
+        let d = dur("for 3 years", "3 years");
+        assert_eq!((d.amount.value, d.direction), (3.0, None));
+        let r = NaiveDate::from_ymd_opt(2018, 8, 30).unwrap();
+        let five_days_ago = dur("他5天前就回来了", "5天前");
+        assert_eq!(
+            dates::resolve_duration(&five_days_ago, r),
+            NaiveDate::from_ymd_opt(2018, 8, 25)
+        );
+        let d = date_of("2020年至今", None, "2020年至今");
+        assert_eq!((d.timex(), d.since), ("2020".to_string(), true));
+    }
+
+    #[test]
+    fn news_traps() {
+        // a range of percents
+        match find("净利预增77.46%-102.88%。", None, "77.46%-102.88%") {
+            Kind::Range(g) => assert_eq!(
+                (g.min, g.max, g.unit.as_deref()),
+                (Some(77.46), Some(102.88), Some("%"))
+            ),
+            k => panic!("{k:?}"),
+        }
+        // a span of years is two dates, not a numeric range
+        let all = rec_at("延續2024至2026年的計劃", None);
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Range(_))),
+            "{all:?}"
+        );
+        assert!(all
+            .iter()
+            .any(|(s, k)| s == "2026年" && matches!(k, Kind::Date(d) if d.year == Some(2026))));
+        // figures glued into identifiers are not ranges; a reported loss stays negative
+        let all = rec_at("see hpt-1-5-edge and Qwen2.5-Max", None);
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Range(_))),
+            "{all:?}"
+        );
+        assert!(
+            matches!(find("上年同期为-8.63亿美元", None, "-8.63亿美元"), Kind::Money(m) if m.amount.value == -8.63e8)
+        );
+        // lone numerals inside words, digits glued to letters, clock times
+        let all = rec_at(
+            "文心一言、百度和通义千问，9To5Google 的 3D 报道，15:40:31 发布",
+            None,
+        );
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Number(_))),
+            "{all:?}"
+        );
+        assert!(matches!(find("发布了三款模型", None, "三"), Kind::Number(n) if n.value == 3.0));
+        // 一半, 约合, 上半年
+        assert!(
+            matches!(find("近一半份额", None, "近一半"), Kind::Number(n) if n.value == 0.5 && n.hedge == Hedge::Nearly)
+        );
+        assert!(
+            matches!(find("约合790亿美元", None, "约合790亿美元"), Kind::Money(m) if m.amount.hedge == Hedge::Approx)
+        );
+        let d = date_of("2026年上半年营收", None, "2026年上半年");
+        assert_eq!((d.timex(), d.precision()), ("2026-H1".to_string(), "half"));
+        // quarters
+        assert_eq!(
+            date_of("2024年第四季度营收", None, "2024年第四季度").timex(),
+            "2024-Q4"
+        );
+        assert_eq!(
+            date_of("今年一季度", Some("2026-08-21"), "今年一季度").timex(),
+            "2026-Q1"
+        );
+        assert_eq!(
+            date_of("Q4 2024 revenue", None, "Q4 2024").timex(),
+            "2024-Q4"
+        );
+        assert_eq!(
+            date_of(
+                "in the fourth quarter of 2024",
+                None,
+                "the fourth quarter of 2024"
+            )
+            .timex(),
+            "2024-Q4"
+        );
+        assert_eq!(
+            date_of("first half of 2026", None, "first half of 2026").timex(),
+            "2026-H1"
+        );
+        let d = date_of("第四季度营收", Some("2025-02-05"), "第四季度");
+        assert_eq!((d.timex(), d.inferred), ("2024-Q4".to_string(), true));
+        let all = rec_at("前三季度营收", None);
+        assert!(
+            all.iter()
+                .all(|(_, k)| !matches!(k, Kind::Date(d) if d.quarter == Some(3))),
+            "{all:?}"
+        );
+        // 两倍四 is 2.4 times; vague counts
+        assert!(
+            matches!(find("多賺兩倍四", None, "兩倍四"), Kind::Multiple(n) if (n.value - 2.4).abs() < 1e-9)
+        );
+        assert!(
+            matches!(find("上百个", None, "上百"), Kind::Number(n) if n.value == 100.0 && n.hedge == Hedge::AtLeast)
+        );
+        assert!(
+            matches!(find("数百个", None, "数百"), Kind::Number(n) if n.value == 100.0 && n.hedge == Hedge::MoreThan)
+        );
+        assert!(rec_at("上百度搜索", None).is_empty());
+        // English multiples and spans of years
+        assert!(
+            matches!(find("a more than 250-fold jump", None, "more than 250-fold"), Kind::Multiple(n) if n.hedge == Hedge::MoreThan)
+        );
+        assert!(
+            matches!(find("over five times the size", None, "over five times"), Kind::Multiple(n) if n.value == 5.0)
+        );
+        let all = rec_at("under its 2024 to 2026 policy", None);
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Range(_))),
+            "{all:?}"
+        );
+        // a month span after a year, a year that is compared, 半成品
+        let all = rec_at("2026年1至3月营收", None);
+        assert!(
+            all.iter().any(
+                |(s, k)| s == "2026年1" && matches!(k, Kind::Date(d) if d.timex() == "2026-01")
+            ),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|(s, k)| s == "3月" && matches!(k, Kind::Date(d) if d.timex() == "2026-03")),
+            "{all:?}"
+        );
+        let all = rec_at("已超过2025年全年净利润", None);
+        assert!(
+            all.iter()
+                .any(|(s, k)| s == "2025年" && matches!(k, Kind::Date(_))),
+            "{all:?}"
+        );
+        assert!(rec_at("闪存颗粒是半成品", None).is_empty());
+        let all = rec_at("给出 2/3 步的示例", None);
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Date(_))),
+            "{all:?}"
+        );
+        // 最近 (recently) and 当年 (that year) are not dated by the reference
+        let all = rec_at("最近当年的情况", Some("2025-09-15"));
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Date(_))),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn output_is_sorted_and_disjoint() {
+        let text = "2025年2月6日，公司融资60亿美元，同比增长12%，员工超过3000人，估值70-80亿。";
+        let norm = normalize_str(text);
+        let found = recognize(&norm.text, None);
+        assert!(found.len() >= 5, "{found:?}");
+        for w in found.windows(2) {
+            assert!(w[0].end <= w[1].start, "{found:?}");
+        }
+    }
+}
+/// Random mixes of the characters and words the recognizers react to: no panic, and the
+/// output stays sorted and disjoint.
+#[cfg(test)]
+mod robustness {
+    #[test]
+    fn random_inputs_never_panic() {
+        let alphabet: Vec<char> = "0123456789.,-/ %$¥年月日号十百千万亿零一二两三五九半余多几近超约第分之又点成折倍元美港币到至和与间之间以上下大于小于等于前后个天周星期今去明上本月底初旬the of and in a next last may june dec monday hundred thousand million half third point minus percent over between from to k M B bn"
+            .chars()
+            .collect();
+        let words: Vec<&str> = vec![
+            "the",
+            "of",
+            "and",
+            "in",
+            "a",
+            "next",
+            "last",
+            "may",
+            "june",
+            "dec",
+            "monday",
+            "hundred",
+            "million",
+            "half",
+            "third",
+            "point",
+            "minus",
+            "percent",
+            "over",
+            "between",
+            "from",
+            "to",
+            "百分之",
+            "分之",
+            "个百分点",
+            "美元",
+            "港元",
+            "年",
+            "月",
+            "日",
+            "之间",
+            "以上",
+            "左右",
+            "2025",
+            "12",
+            "3.5",
+            "-",
+            "/",
+            ".",
+            ",",
+            " ",
+        ];
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let r = chrono::NaiveDate::from_ymd_opt(2024, 2, 29);
+        for _ in 0..20_000 {
+            let len = (next() % 12) as usize;
+            let mut s = String::new();
+            for _ in 0..len {
+                if next() % 2 == 0 {
+                    s.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+                } else {
+                    s.push_str(words[(next() % words.len() as u64) as usize]);
+                }
+            }
+            let out = std::panic::catch_unwind(|| super::recognize(&s, r));
+            assert!(out.is_ok(), "panic on {s:?}");
+            let out = out.unwrap();
+            for w in out.windows(2) {
+                assert!(w[0].end <= w[1].start, "{s:?}");
+            }
+        }
+    }
 }

@@ -134,7 +134,11 @@ pub(crate) fn arabic(t: &Text, i: usize) -> Option<(usize, f64, f64, u8)> {
                 int.extend(t.cs[*a..*b].iter());
             }
             j = k;
-        } else if lens.len() == 1 && lens[0] <= 2 && !(t.at(k) == ',' || t.at(k) == '.') {
+        } else if lens.len() == 1
+            && lens[0] <= 2
+            && !(i >= 2 && t.at(i - 1) == ',' && t.at(i - 2).is_ascii_digit())
+            && !(t.at(k) == ',' || t.at(k) == '.' && dig(k + 1))
+        {
             // a decimal comma: "1,3", "5,00"
             let (a, b) = groups[0];
             frac.extend(t.cs[a..b].iter());
@@ -186,7 +190,8 @@ pub(crate) fn arabic(t: &Text, i: usize) -> Option<(usize, f64, f64, u8)> {
         int.push('0');
     }
     // decimal part, unless this is a dotted sequence (192.168.1.2)
-    if t.at(j) == '.' && dig(j + 1) {
+    let in_chain = i >= 2 && t.at(i - 1) == '.' && t.at(i - 2).is_ascii_digit();
+    if t.at(j) == '.' && dig(j + 1) && !in_chain {
         let (s, e) = run(j + 1);
         if !(t.at(e) == '.' && dig(e + 1)) {
             frac.extend(t.cs[s..e].iter());
@@ -268,7 +273,7 @@ fn power_exp(t: &Text, mut k: usize) -> Option<(usize, f64)> {
 }
 
 /// A letter scale after an Arabic literal: "k", "M", "bn", " million", " lakh".
-fn letter_scale(t: &Text, j: usize) -> Option<(usize, f64)> {
+pub(crate) fn letter_scale(t: &Text, j: usize) -> Option<(usize, f64)> {
     let k = t.skip_sp(j);
     // words (need a boundary)
     const WORDS: &[(&str, f64)] = &[
@@ -300,21 +305,15 @@ fn letter_scale(t: &Text, j: usize) -> Option<(usize, f64)> {
             if *w == "b" && k != j {
                 continue;
             }
-            let e2 = t.skip_sp(e);
-            // "million(s)" plural, "dozens"
-            return Some((
-                if t.lat(e) == 's' && *w != "k" {
-                    e + 1
-                } else {
-                    e.min(e2).max(e)
-                },
-                *s,
-            ));
+            return Some((e, *s));
         }
     }
     // upper-case single letters: M, G, T, B
     let c = t.at(k);
-    if matches!(c, 'M' | 'G' | 'T' | 'B') && !t.at(k + 1).is_ascii_alphanumeric() {
+    if matches!(c, 'M' | 'G' | 'T' | 'B')
+        && !t.at(k + 1).is_ascii_alphanumeric()
+        && t.at(k + 1) != '%'
+    {
         let s = match c {
             'M' => 1e6,
             'G' => 1e9,
@@ -330,7 +329,7 @@ fn letter_scale(t: &Text, j: usize) -> Option<(usize, f64)> {
 struct Acc {
     total: f64,
     section: f64,
-    /// (value, step, single Chinese digit)
+    /// (value, step, a single Chinese digit right after a unit: "一万三")
     pending: Option<(f64, f64, bool)>,
     step: f64,
     last_small: f64,
@@ -364,7 +363,7 @@ impl Acc {
     /// Close the figure: a trailing single digit after a unit abbreviates ("一万三" = 13000).
     fn finish(&mut self) -> f64 {
         if let Some((v, st, single)) = self.pending.take() {
-            if single && self.after_unit && self.last_unit >= 100.0 {
+            if single && self.last_unit >= 100.0 {
                 self.section += v * self.last_unit / 10.0;
                 self.step = self.last_unit / 10.0;
             } else {
@@ -433,6 +432,14 @@ fn chinese(t: &Text, i: usize) -> Option<NumTok> {
                 if acc.pending.is_some() {
                     break;
                 }
+                if !acc.any && is_point(t.at(t.skip_sp(k + 1))) {
+                    // 零点五
+                    acc.pending = Some((0.0, 1.0, false));
+                    acc.any = true;
+                    j = k + 1;
+                    end = j;
+                    continue;
+                }
                 acc.after_zero = true;
                 acc.after_unit = false;
                 acc.any = true;
@@ -443,7 +450,7 @@ fn chinese(t: &Text, i: usize) -> Option<NumTok> {
             if acc.pending.is_some() {
                 break;
             }
-            acc.pending = Some((d, 1.0, true));
+            acc.pending = Some((d, 1.0, acc.after_unit));
             acc.after_zero = false;
             acc.after_unit = false;
             acc.any = true;
@@ -534,16 +541,15 @@ fn chinese(t: &Text, i: usize) -> Option<NumTok> {
         }
         if is_inner_hedge(c) && acc.any {
             // 十余万, 五百多, 二十几万, 500多亿
+            let nx = t.at(t.skip_sp(k + 1));
             let trailing_ok = acc.after_unit
+                || (acc.after_zero && (cn_big(nx).is_some() || cn_small(nx).is_some()))
                 || acc
                     .pending
                     .map(|(v, _, single)| !single && v.fract() == 0.0 && v >= 10.0)
                     .unwrap_or(false);
             if !trailing_ok {
                 break;
-            }
-            if matches!(c, '多' | '余' | '餘') && acc.pending.is_some() && !acc.after_unit {
-                // "500多" — only the Arabic-integer case reaches here
             }
             acc.hedge = Hedge::MoreThan;
             j = k + 1;
@@ -572,7 +578,9 @@ fn chinese(t: &Text, i: usize) -> Option<NumTok> {
         let mut m = t.skip_sp(k + 1);
         let mut frac = String::new();
         while m < n {
-            if let Some(d) = cn_digit(t.cs[m]) {
+            if let Some(d) =
+                cn_digit(t.cs[m]).filter(|_| !matches!(t.cs[m], '两' | '兩' | '俩' | '倆'))
+            {
                 frac.push(char::from(b'0' + d as u8));
                 m += 1;
             } else if is_sp(t.cs[m]) && cn_digit(t.at(t.skip_sp(m))).is_some() {
@@ -621,7 +629,7 @@ fn arabic_full(t: &Text, i: usize) -> Option<NumTok> {
     let mut neg = false;
     let prev = if i > 0 { t.at(i - 1) } else { ' ' };
     if t.at(j) == '-' || t.at(j) == '−' {
-        if prev.is_ascii_alphanumeric() || prev == '-' || prev == '.' {
+        if prev.is_ascii_alphanumeric() || matches!(prev, '-' | '.' | '%' | ')') {
             return None;
         }
         let k = t.skip_sp(j + 1);
@@ -632,6 +640,9 @@ fn arabic_full(t: &Text, i: usize) -> Option<NumTok> {
         j = k;
     }
     let (mut e, mut v, mut step, mut digits) = arabic(t, j)?;
+    if neg && t.at(e) == '-' && j == i + 1 {
+        return None;
+    }
     // a fraction a/b or a mixed number "1 3/5"
     let frac_at = |k: usize| -> Option<(usize, f64)> {
         if t.at(k).is_ascii_digit() {
@@ -730,7 +741,16 @@ fn bare_scale(t: &Text, i: usize) -> Option<(usize, f64)> {
 pub(crate) fn number_at(t: &Text, i: usize, allow_fraction: bool) -> Option<NumTok> {
     let c = t.at(i);
     let mut tok = if c.is_ascii_digit() || c == '-' || c == '−' || c == '.' {
-        let a = arabic_full(t, i)?;
+        let mut a = arabic_full(t, i)?;
+        if t.lat(t.skip_sp(a.end)).is_ascii_alphabetic()
+            || t.lat(t.skip_sp(i + 1)).is_ascii_alphabetic()
+        {
+            if let Some(w) = english::words(t, i) {
+                if w.end > a.end {
+                    a = w;
+                }
+            }
+        }
         // Arabic followed by Chinese units: 5万, 2.3亿, 1,100万, 5万4千6百
         let k = t.skip_sp(a.end);
         let joins = a.int_digits > 0 || a.step < 1.0 && a.step > 0.0;
@@ -801,6 +821,15 @@ pub(crate) fn number_at(t: &Text, i: usize, allow_fraction: bool) -> Option<NumT
     Some(tok)
 }
 
+/// Drop the binary noise of decimal arithmetic: 333.79 × 1e8 is 33379000000, not
+/// 33379000000.000004 (12 significant digits are kept).
+pub(crate) fn clean(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() || (v.fract() == 0.0 && v.abs() < 1e15) {
+        return v;
+    }
+    format!("{v:.11e}").parse().unwrap_or(v)
+}
+
 /// All figures in the text, left to right, longest first, non-overlapping.
 pub(crate) fn scan(t: &Text) -> Vec<NumTok> {
     let mut out = Vec::new();
@@ -822,14 +851,61 @@ pub(crate) fn scan(t: &Text) -> Vec<NumTok> {
                 }
             }
         }
+        // vague counts: 上百 (a hundred or more), 数百, 几千, 数十万 (several …)
+        if matches!(c, '上' | '数' | '几' | '數' | '幾')
+            && (cn_small(t.at(i + 1)).is_some() || cn_big(t.at(i + 1)).is_some())
+        {
+            let mut j = i + 1;
+            let mut v = 1.0;
+            while let Some(u) = cn_small(t.at(j)).or_else(|| cn_big(t.at(j))) {
+                v *= u;
+                j += 1;
+            }
+            // a measure word must follow: 上百个, 数十款, 数百亿美元 — not 上百度
+            let after = t.at(if matches!(t.at(j), '余' | '多') {
+                j + 1
+            } else {
+                j
+            });
+            let han = ('\u{4e00}'..='\u{9fff}').contains(&after);
+            if han && !super::compose::COUNTED.contains(after) {
+                i += 1;
+                continue;
+            }
+            let mut tok = NumTok::new(i, j, v, v);
+            tok.hedge = if c == '上' {
+                Hedge::AtLeast
+            } else {
+                Hedge::MoreThan
+            };
+            tok.chinese = true;
+            if matches!(t.at(j), '余' | '多') {
+                tok.end = j + 1;
+            }
+            out.push(tok);
+            i = tok.end;
+            continue;
+        }
+        // 一半 (half)
+        if c == '一'
+            && t.at(i + 1) == '半'
+            && !matches!(t.at(i + 2), '年' | '月' | '天' | '个' | '小' | '周')
+        {
+            let mut tok = NumTok::new(i, i + 2, 0.5, 0.5);
+            tok.chinese = true;
+            out.push(tok);
+            i += 2;
+            continue;
+        }
         // a letter continues a word: English figures start only at word starts
         if c.is_ascii_alphabetic() && i > 0 && t.cs[i - 1].is_ascii_alphabetic() {
             i += 1;
             continue;
         }
-        if let Some(tok) = number_at(t, i, true) {
+        if let Some(mut tok) = number_at(t, i, true) {
             if tok.end > i {
                 i = tok.end;
+                tok.value = clean(tok.value);
                 out.push(tok);
                 continue;
             }

@@ -58,15 +58,12 @@ impl Text {
 
     /// Does the (lowercased) text end with `w` just before `i`? Returns where `w` starts.
     pub fn ends(&self, i: usize, w: &str) -> Option<usize> {
-        let n = w.chars().count();
-        if n > i {
-            return None;
-        }
-        let s = i - n;
-        for (k, c) in w.chars().enumerate() {
-            if self.lat(s + k) != c {
+        let mut s = i;
+        for c in w.chars().rev() {
+            if s == 0 || self.lat(s - 1) != c {
                 return None;
             }
+            s -= 1;
         }
         Some(s)
     }
@@ -78,6 +75,15 @@ impl Text {
             return None;
         }
         Some(s)
+    }
+
+    /// The lowercased ASCII word starting at `i` (letters only), empty when none.
+    pub fn word_at(&self, i: usize) -> &[char] {
+        let mut j = i;
+        while j < self.len() && self.lc[j].is_ascii_alphabetic() {
+            j += 1;
+        }
+        &self.lc[i..j]
     }
 
     /// Skip spaces (not line breaks) from `i`.
