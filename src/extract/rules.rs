@@ -159,8 +159,10 @@ pub mod marker {
 }
 
 /// Gaps usable in patterns: `{~}` a few characters within a clause, `{~~}` within a sentence.
-const GAP_CLAUSE: &str = "[^,，。;；!！?？\n]{0,12}?";
-const GAP_SENTENCE: &str = "[^。;；!！?？\n]{0,40}?";
+/// Gaps never step over another date: a date slot before a gap is the one nearest the words
+/// after it.
+const GAP_CLAUSE: &str = "[^,，。;；!！?？\\n\\x{E003}]{0,12}?";
+const GAP_SENTENCE: &str = "[^。;；!！?？\\n\\x{E003}]{0,40}?";
 
 /// Compile a pattern: `{name:type}` → a named group of the type's markers, `{~}`/`{~~}` →
 /// gaps; everything else is regex syntax over the normalized text.
