@@ -149,12 +149,12 @@ pub fn run_opts(
         .filter_map(|d| extract::reference_date(d.info.published.as_deref()))
         .collect();
     // Names the articles pair themselves (appositions) hold for the whole run.
-    let mut learned: Vec<extract::lexicon::EntityDef> = everyone
-        .iter()
-        .flat_map(|d| extract::entities::appositions(&d.norm.text, &ex.lexicon))
-        .collect();
-    learned.sort_by(|a, b| a.aliases.cmp(&b.aliases));
-    learned.dedup_by(|a, b| a.aliases == b.aliases);
+    let learned = extract::entities::rank_appositions(
+        everyone
+            .iter()
+            .map(|d| extract::entities::appositions(&d.norm.text, &ex.lexicon))
+            .collect(),
+    );
     for d in docs.iter_mut() {
         meta::reinfer_year(&mut d.info, &d.norm, &anchors);
     }

@@ -532,6 +532,7 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
                         first,
                         main: &main,
                         metrics: &metrics,
+                        lex,
                     };
                     for emit in &rule.def.emit {
                         if let Some(c) = emit_claim(&ctx, rule, emit, &caps) {
@@ -575,6 +576,7 @@ struct Ctx<'a> {
     first: usize,
     main: &'a MainEntities,
     metrics: &'a [super::lexicon::MetricMatch],
+    lex: &'a Lexicon,
 }
 
 fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) -> Option<Claim> {
@@ -586,6 +588,7 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         first,
         main,
         metrics,
+        lex,
     } = *ctx;
     let slot_item = |name: &str| -> Option<usize> {
         let m = caps.name(name)?;
@@ -609,7 +612,16 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
             let t = &src.norm.text[r.clone()];
             // The first item at or after the raw group, for the subject search.
             let vi = items.partition_point(|it| it.start < r.start);
-            (r.clone(), raw_value(t), vi)
+            // A name the lexicons know is that entity, under its canonical name.
+            let v = match lex.canonical_of(t) {
+                Some((canonical, kind)) => Value::Entity {
+                    name: t.to_string(),
+                    canonical,
+                    kind,
+                },
+                None => raw_value(t),
+            };
+            (r.clone(), v, vi)
         }
     };
     let value = match (emit.value_as.as_deref(), &value) {

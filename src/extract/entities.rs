@@ -77,7 +77,7 @@ fn patterns() -> &'static Patterns {
         )
         .unwrap(),
         apposition_latin_first: Regex::new(
-            r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\(\s*(\p{Han}{2,4})\s*\)",
+            r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\(\s*(\p{Han}{2,8})\s*\)",
         )
         .unwrap(),
         latin: Regex::new(
@@ -85,11 +85,11 @@ fn patterns() -> &'static Patterns {
         )
         .unwrap(),
         org_suffix: Regex::new(
-            r"\p{Han}{2,6}?(?:股份有限公司|有限公司|公司|集团|实验室|研究院|研究所|大学|学院|事业群|事业部|银行|交易所|委员会|基金会|科技|电子|汽车|证券|保险|控股|半导体|存储|通信|光电|传媒|医药|能源)",
+            r"\p{Han}{2,6}?(?:股份有限公司|有限公司|公司|集团|实验室|研究院|研究所|大学|学院|事业群|事业部|银行|交易所|委员会|基金会|科技|电子|证券|保险|控股|半导体|存储|通信|光电|传媒|医药|能源)",
         )
         .unwrap(),
         transliterated: Regex::new(r"\p{Han}{1,5}·\p{Han}{1,6}").unwrap(),
-        after_title: Regex::new(r"^\s?(\p{Han}{2,3}?)(?:汇报|表示|透露|称|说|指出|亲自|同样|介绍|认为|[,，。、;；:：\s\(]|$)").unwrap(),
+        after_title: Regex::new(r"^\s?(\p{Han}{2,3}?)(?:汇报|表示|透露|称|说|指出|亲自|同样|介绍|认为|卸任|辞任|辞去|接任|出任|转任|改任|担任|兼任|加入|加盟|宣布|即日|在|于|将|已|曾|也|就|的|和|与|及|是|为|[,，。、;；:：\s\(]|$)").unwrap(),
     })
 }
 
@@ -121,6 +121,17 @@ fn person_name_before(s: &str, lex: &Lexicon) -> Option<String> {
     Some(rest.chars().skip(skip).collect())
 }
 
+/// An organisation name found by suffix, cut on the left after the last function word.
+fn org_name_cut(s: &str) -> &str {
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if LEFT_STOPS.contains(c) && i + c.len_utf8() + 6 < s.len() {
+            start = i + c.len_utf8();
+        }
+    }
+    &s[start..]
+}
+
 /// Words that make a suffix name generic (一家初创公司, 上市公司, 子公司): not a name.
 const GENERIC: &[&str] = &[
     "初创", "创业", "创企", "上市", "子", "母", "分", "合资", "家", "该", "其", "多", "大", "新",
@@ -128,7 +139,16 @@ const GENERIC: &[&str] = &[
     "那", "各", "两", "几", "顶级", "重点", "一流", "名校", "研究",
 ];
 
+/// Words no organisation name contains: a suffix match that holds them is a clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "负责", "继续", "主要", "进行", "开始", "完成", "发布", "宣布", "表示", "成为", "推出", "交付",
+    "客户", "生产", "通过", "以及", "其中", "这是", "我们", "他们", "已经", "正在",
+];
+
 fn is_generic(name: &str) -> bool {
+    if CLAUSE_WORDS.iter().any(|w| name.contains(w)) {
+        return true;
+    }
     let suffixes = [
         "股份有限公司",
         "有限公司",
@@ -163,15 +183,37 @@ pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     // "Grace Ho (何颂恩)": the Latin name first.
     for c in p.apposition_latin_first.captures_iter(text) {
         let latin = c[1].to_string();
+        let han = &c[2];
+        let is_org = p.org_suffix.find(han).is_some_and(|m| m.end() == han.len());
         out.push(EntityDef {
             canonical: latin.clone(),
-            kind: "person".into(),
+            kind: if is_org { "org" } else { "person" }.into(),
             aliases: vec![c[2].to_string(), latin],
             parent: None,
             note: Some("apposition".into()),
         });
     }
     for c in p.apposition.captures_iter(text) {
+        // An organisation (隼动科技(Kestrel Dynamics)): the suffix name before the bracket.
+        if let Some(m) = p
+            .org_suffix
+            .find_iter(&c[1])
+            .last()
+            .filter(|m| m.end() == c[1].len())
+        {
+            let name = org_name_cut(m.as_str());
+            if name.chars().count() >= 3 && !is_generic(name) {
+                let latin = c[2].to_string();
+                out.push(EntityDef {
+                    canonical: latin.clone(),
+                    kind: "org".into(),
+                    aliases: vec![name.to_string(), latin],
+                    parent: None,
+                    note: Some("apposition".into()),
+                });
+                continue;
+            }
+        }
         let Some(han) = person_name_before(&c[1], lex) else {
             continue;
         };
@@ -185,6 +227,25 @@ pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
         });
     }
     out
+}
+
+/// Merge the appositions of several documents: each pairing once, the pairings more
+/// documents make first, so that when one name is paired two ways (隼动科技 with "Kestrel
+/// Dynamics" in three articles, with a misspelt "Kestral Dynamics" in one) the lexicon keeps
+/// the better supported one.
+pub fn rank_appositions(per_doc: Vec<Vec<EntityDef>>) -> Vec<EntityDef> {
+    let mut count: std::collections::BTreeMap<Vec<String>, (usize, EntityDef)> = Default::default();
+    for doc in per_doc {
+        let mut seen = std::collections::BTreeSet::new();
+        for e in doc {
+            if seen.insert(e.aliases.clone()) {
+                count.entry(e.aliases.clone()).or_insert((0, e)).0 += 1;
+            }
+        }
+    }
+    let mut all: Vec<(usize, EntityDef)> = count.into_values().collect();
+    all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.aliases.cmp(&b.1.aliases)));
+    all.into_iter().map(|(_, e)| e).collect()
 }
 
 /// Every mention in `text`, sorted by start, without overlaps (known names first, then the
@@ -234,13 +295,8 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     }
     // Chinese organisations by suffix, cut on the left at a function word.
     for m in p.org_suffix.find_iter(text) {
-        let s = m.as_str();
-        let mut start = m.start();
-        for (i, c) in s.char_indices() {
-            if LEFT_STOPS.contains(c) && i + c.len_utf8() < s.len() - 6 {
-                start = m.start() + i + c.len_utf8();
-            }
-        }
+        let cut = org_name_cut(m.as_str());
+        let start = m.end() - cut.len();
         let name = &text[start..m.end()];
         if name.chars().count() < 3 || is_generic(name) {
             continue;

@@ -42,6 +42,16 @@ fn implicit(c: &Claim) -> bool {
 }
 
 fn show(t: When) -> String {
+    // A "before" time was placed a month early on the timeline: show the date as stated.
+    let t = if t.3 < 0 {
+        match t {
+            (y, 12, d, o) => (y + 1, 1, d, o),
+            (y, m, d, o) if m > 0 => (y, m + 1, d, o),
+            other => other,
+        }
+    } else {
+        t
+    };
     let date = match t {
         (y, 0, _, _) => format!("{y:04}"),
         (y, m, 0, _) => format!("{y:04}-{m:02}"),
