@@ -30,6 +30,7 @@ struct Patterns {
     closing_link: Regex,
     html_meta: Regex,
     dateline_prefix: Regex,
+    dateline_en: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -44,6 +45,7 @@ fn patterns() -> &'static Patterns {
         source_line: Regex::new(r"(?m)^\s*(?:来源|本文来源|文章来源|source)\s*[:]\s*(.{2,30}?)\s*$").unwrap(),
         closing_link: Regex::new(r"^\[([^\]\n]{2,40})\]\([^)\n]+\)\s*$").unwrap(),
         html_meta: Regex::new(r#"(?i)<meta\s+(?:name|property)\s*=\s*["']([^"']+)["']\s+content\s*=\s*["']([^"']*)["']"#).unwrap(),
+        dateline_en: Regex::new(r"^\s*[A-Z][A-Za-z .]{1,30},\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b").unwrap(),
         dateline_prefix: Regex::new(r"^\s*([^\s\d,，。:：|]{2,10})\s*\d{1,2}月\d{1,2}日(?:电|讯|消息)").unwrap(),
     })
 }
@@ -161,13 +163,26 @@ fn published(doc: &SourceDoc, norm: &NormText) -> Option<(String, bool, &'static
             }
         }
     }
-    // "智东西9月29日消息": a month-day dateline, the year inferred.
+    // "智东西9月29日消息", "SEOUL, Aug 21 :": a month-day dateline, the year inferred (from
+    // the text, else later from the other documents of the run).
     for line in &head {
-        if let Some(c) = p.dateline_md.captures(line) {
-            let (m, d): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-            if let Some(y) = infer_year(&norm.text, m, d).filter(|&y| valid(y, m, d)) {
-                return Some((format!("{y:04}-{m:02}-{d:02}"), true, "dateline"));
+        let md = if let Some(c) = p.dateline_md.captures(line) {
+            Some((c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0)))
+        } else {
+            p.dateline_en
+                .captures(line)
+                .map(|c| (month_number(&c[1]), c[2].parse().unwrap_or(0)))
+        };
+        if let Some((m, d)) = md {
+            if !valid(2000, m, d) {
+                continue;
             }
+            return Some(
+                match infer_year(&norm.text, m, d).filter(|&y| valid(y, m, d)) {
+                    Some(y) => (format!("{y:04}-{m:02}-{d:02}"), true, "dateline"),
+                    None => (format!("XXXX-{m:02}-{d:02}"), true, "dateline"),
+                },
+            );
         }
     }
     // The first event date of the lead: the article dates from that month.
@@ -180,6 +195,23 @@ fn published(doc: &SourceDoc, norm: &NormText) -> Option<(String, bool, &'static
         }
     }
     None
+}
+
+fn month_number(m: &str) -> u32 {
+    match &m[..3] {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        _ => 12,
+    }
 }
 
 /// The original text behind a normalized range, trimmed.
@@ -278,16 +310,32 @@ fn line_offsets(text: &str, from: usize) -> Vec<(usize, &str)> {
 /// publication dates of the other documents of the run (the same story): the year that puts
 /// the date nearest to them, never before the latest date the text states.
 pub fn reinfer_year(info: &mut DocumentInfo, norm: &NormText, anchors: &[chrono::NaiveDate]) {
+    reinfer(info, norm, anchors);
+    // A date whose year nothing could tell is not a publication date.
+    if info
+        .published
+        .as_deref()
+        .is_some_and(|p| p.starts_with("XXXX"))
+    {
+        info.published = None;
+        info.published_inferred = false;
+        info.provenance.remove("published");
+    }
+}
+
+fn reinfer(info: &mut DocumentInfo, norm: &NormText, anchors: &[chrono::NaiveDate]) {
     if !info.published_inferred || anchors.is_empty() {
         return;
     }
     let Some(p) = info.published.clone() else {
         return;
     };
+    let unknown_year = p.starts_with("XXXX");
     let parts: Vec<u32> = p.split('-').filter_map(|x| x.parse().ok()).collect();
-    let (m, d) = match parts.as_slice() {
-        [_, m, d] => (*m, Some(*d)),
-        [_, m] => (*m, None),
+    let (m, d) = match (unknown_year, parts.as_slice()) {
+        (true, [m, d]) => (*m, Some(*d)),
+        (false, [_, m, d]) => (*m, Some(*d)),
+        (false, [_, m]) => (*m, None),
         _ => return,
     };
     let mut sorted = anchors.to_vec();

@@ -359,11 +359,14 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
         crate::extract::engine::hedge_of(&c.value)
             .is_none_or(|h| h == crate::extract::recognize::Hedge::Exact)
     });
-    let severity = if exact {
+    let mut severity = if exact {
         Severity::Error
     } else {
         Severity::Warning
     };
+    if names_in_two_scripts(group) {
+        severity = Severity::Info;
+    }
     let summary: Vec<String> = values
         .iter()
         .map(|v| format!("{} ({} {})", v.value, v.support, plural(v.support)))
@@ -526,11 +529,10 @@ fn figure_checks(ctx: &Context, claims: &[Claim]) -> Vec<Finding> {
             }
         }
         for (fig, cs) in by_fig {
-            let measure = |c: &Claim| {
-                c.qualifiers
-                    .get("measure")
-                    .cloned()
-                    .unwrap_or_else(|| "reported".into())
+            // A company's own forecast and a figure stated without a role are one reading.
+            let measure = |c: &Claim| match c.qualifiers.get("measure").map(String::as_str) {
+                None | Some("guidance") => "stated".to_string(),
+                Some(m) => m.to_string(),
             };
             let mut docs_by_measure: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
             for c in &cs {
@@ -575,4 +577,21 @@ fn figure_checks(ctx: &Context, claims: &[Claim]) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Entity values written in two scripts (邵骏 / Jun Shao) that no lexicon or apposition
+/// aligned: they may be one name, so a difference between them is only worth a look.
+pub fn names_in_two_scripts(group: &[&Claim]) -> bool {
+    let mut latin = false;
+    let mut han = false;
+    for c in group {
+        if let Value::Entity { canonical, .. } = &c.value {
+            if canonical.is_ascii() {
+                latin = true;
+            } else {
+                han = true;
+            }
+        }
+    }
+    latin && han
 }

@@ -127,7 +127,11 @@ pub fn findings(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
             id: String::new(),
             rule: "conflict".into(),
             kind: "conflict".into(),
-            severity: Severity::Warning,
+            severity: if super::names_in_two_scripts(group) {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
             message: format!(
                 "sources disagree on {} of {} as of {}: {}",
                 c0.predicate,
