@@ -336,4 +336,72 @@ mod tests {
             "担任".as_bytes()
         );
     }
+
+    /// Every character of `d` maps to bytes that decode to it on their own.
+    fn assert_exact(raw: &[u8], d: &Decoded, enc: &'static Encoding) {
+        let starts: Vec<usize> = d.text.char_indices().map(|(i, _)| i).collect();
+        for (k, &at) in starts.iter().enumerate() {
+            let next = starts.get(k + 1).copied().unwrap_or(d.text.len());
+            let (o0, o1) = (d.map.to_original(at), d.map.to_original(next));
+            assert!(o0 <= o1 && o1 <= raw.len(), "{at}: {o0}..{o1}");
+            let c = &d.text[at..next];
+            if c != "\u{FFFD}" && o1 > o0 {
+                let (back, _) = enc.decode_without_bom_handling(&raw[o0..o1]);
+                assert_eq!(back, c, "bytes {o0}..{o1}");
+            }
+        }
+        assert_eq!(d.map.to_original(d.text.len()), raw.len());
+    }
+
+    #[test]
+    fn truncated_utf8_before_a_character_keeps_its_offset() {
+        // 林, then the first two bytes of a three-byte character, then 嘉禾…
+        let mut raw = "林".as_bytes().to_vec();
+        raw.extend_from_slice(&[0xE4, 0xB8]);
+        raw.extend_from_slice("嘉禾加入星河集团，出任副总裁。".as_bytes());
+        let d = decode(&raw);
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.map.to_original(d.text.find('嘉').unwrap()), 5);
+        assert_eq!(d.warnings[0].at, Some(3));
+        assert_exact(&raw, &d, UTF_8);
+    }
+
+    #[test]
+    fn gbk_with_bad_bytes_maps_every_character() {
+        let (good, _, _) =
+            encoding_rs::GBK.encode("阿里巴巴于2月6日宣布，许主洪加入阿里巴巴集团，担任副总裁。");
+        let mut raw = good.to_vec();
+        // A lead byte before ASCII (re-read as ASCII), and a lead byte at the very end.
+        raw.splice(8..8, [0x81, b' ']);
+        raw.push(0x81);
+        let d = stream_decode(&raw, encoding_rs::GBK, 0);
+        assert!(d.text.contains("\u{FFFD} "));
+        assert!(d.text.ends_with('\u{FFFD}'));
+        assert_eq!(d.warnings.len(), 2);
+        assert_exact(&raw, &d, encoding_rs::GBK);
+    }
+
+    #[test]
+    fn big5_pair_pointer_gives_two_characters_of_one_sequence() {
+        // 0x88 0x62 decodes to two code points (Ê and a combining macron).
+        let raw = [b'a', 0x88, 0x62, b'b'];
+        let d = stream_decode(&raw, encoding_rs::BIG5, 0);
+        assert_eq!(d.text, "a\u{CA}\u{304}b");
+        assert_eq!(d.map.to_original(1), 1);
+        assert_eq!(d.map.to_original(d.text.find('b').unwrap()), 3);
+    }
+
+    #[test]
+    fn utf16_with_an_odd_last_byte() {
+        let mut raw = vec![0xFF, 0xFE];
+        for u in "许主洪".encode_utf16() {
+            raw.extend_from_slice(&u.to_le_bytes());
+        }
+        raw.push(0x41);
+        let d = decode(&raw);
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, "许主洪\u{FFFD}");
+        assert_eq!(d.map.to_original(0), 2);
+        assert_eq!(d.map.to_original(d.text.find('\u{FFFD}').unwrap()), 8);
+    }
 }
