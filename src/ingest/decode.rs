@@ -138,56 +138,155 @@ fn utf8_profile(raw: &[u8]) -> (usize, usize) {
     (valid, invalid)
 }
 
-/// Decode with `enc`, one input byte at a time, so every output character knows the original
-/// bytes it came from. Malformed sequences become U+FFFD and are reported.
-fn stream_decode(raw: &[u8], enc: &'static Encoding, skip: usize) -> Decoded {
-    let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut text = String::with_capacity(raw.len() + raw.len() / 2);
-    let mut table: Vec<(u32, u32)> = Vec::with_capacity(raw.len());
+/// Decode UTF-8 with invalid sequences: each maximal invalid subpart becomes one U+FFFD (as
+/// WHATWG and `String::from_utf8_lossy` do), and every character keeps its exact offset.
+fn utf8_lossy(raw: &[u8], skip: usize) -> Decoded {
+    let mut text = String::with_capacity(raw.len() + 16);
+    let mut table: Vec<(u32, u32)> = Vec::with_capacity(raw.len() / 2);
     let mut warnings = Vec::new();
-    let mut buf = [0u8; 64];
-    let mut char_start = skip; // original offset where the pending character began
     let mut bad = 0usize;
-    for i in skip..raw.len() {
-        let last = i + 1 == raw.len();
-        let (_, _, written, had_errors) = decoder.decode_to_utf8(&raw[i..i + 1], &mut buf, last);
-        if written > 0 {
-            let out = std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}");
-            for (k, c) in out.chars().enumerate() {
-                // With several characters out of one byte, the first starts at char_start,
-                // the following ones at this byte.
-                let orig = if k == 0 { char_start } else { i };
-                table.push((text.len() as u32, orig as u32));
-                text.push(c);
+    let mut at = skip;
+    let push_valid = |text: &mut String, table: &mut Vec<(u32, u32)>, s: &str, at: usize| {
+        for (k, c) in s.char_indices() {
+            table.push((text.len() as u32, (at + k) as u32));
+            text.push(c);
+        }
+    };
+    while at < raw.len() {
+        match std::str::from_utf8(&raw[at..]) {
+            Ok(s) => {
+                push_valid(&mut text, &mut table, s, at);
+                break;
             }
-            char_start = i + 1;
-            if had_errors {
+            Err(e) => {
+                let good = e.valid_up_to();
+                // SAFETY-free: the prefix up to valid_up_to is valid UTF-8.
+                let s = std::str::from_utf8(&raw[at..at + good]).unwrap_or_default();
+                push_valid(&mut text, &mut table, s, at);
+                let bad_at = at + good;
+                let len = e.error_len().unwrap_or(raw.len() - bad_at);
+                table.push((text.len() as u32, bad_at as u32));
+                text.push('\u{FFFD}');
                 bad += 1;
                 if warnings.len() < 5 {
                     warnings.push(DecodeWarning {
                         message: format!(
-                            "invalid {} byte sequence near byte {i}, replaced by U+FFFD",
-                            enc.name()
+                            "invalid UTF-8 byte sequence at byte {bad_at}, replaced by U+FFFD"
                         ),
-                        at: Some(i),
+                        at: Some(bad_at),
                     });
                 }
+                at = bad_at + len;
             }
         }
     }
+    finish(text, table, raw.len(), "UTF-8", warnings, bad)
+}
+
+fn finish(
+    text: String,
+    mut table: Vec<(u32, u32)>,
+    raw_len: usize,
+    encoding: &'static str,
+    mut warnings: Vec<DecodeWarning>,
+    bad: usize,
+) -> Decoded {
     if bad > 5 {
         warnings.push(DecodeWarning {
             message: format!("{bad} invalid byte sequences in all"),
             at: None,
         });
     }
-    table.push((text.len() as u32, raw.len() as u32));
+    table.push((text.len() as u32, raw_len as u32));
     Decoded {
         text,
         map: ByteMap::Table(table),
-        encoding: enc.name(),
+        encoding,
         warnings,
     }
+}
+
+/// Decode with `enc`, one input byte at a time, so every output character knows the original
+/// bytes it came from. Malformed sequences become U+FFFD and are reported.
+///
+/// The decoder runs without replacement: on a malformed sequence it says how long it was
+/// and how many bytes after it were already consumed, so the U+FFFD and the characters
+/// around it map to the bytes they really came from (a byte that ends one bad sequence and
+/// starts the next character is not lost).
+fn stream_decode(raw: &[u8], enc: &'static Encoding, skip: usize) -> Decoded {
+    use encoding_rs::DecoderResult;
+    if enc == UTF_8 {
+        return utf8_lossy(raw, skip);
+    }
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(raw.len() + raw.len() / 2);
+    let mut table: Vec<(u32, u32)> = Vec::with_capacity(raw.len() / 2 + 1);
+    let mut warnings = Vec::new();
+    let mut buf = [0u8; 64];
+    // Original offset where the pending (not yet output) character began.
+    let mut pending = skip;
+    let mut bad = 0usize;
+    let mut i = skip;
+    let mut stalls = 0;
+    loop {
+        // Every byte alone, then an empty, final call that flushes what is pending.
+        let at_end = i >= raw.len();
+        let input = if at_end { &[][..] } else { &raw[i..i + 1] };
+        let (result, read, written) =
+            decoder.decode_to_utf8_without_replacement(input, &mut buf, at_end);
+        // Characters written started at `pending`; a Big5 pointer may give two characters
+        // for one byte pair, both mapped to its first byte.
+        let out = std::str::from_utf8(&buf[..written]).unwrap_or_default();
+        for c in out.chars() {
+            table.push((text.len() as u32, pending as u32));
+            text.push(c);
+        }
+        let pos = i + read;
+        match result {
+            DecoderResult::Malformed(bad_len, after) => {
+                let end = pos.saturating_sub(after as usize).max(pending);
+                let start = end.saturating_sub(bad_len as usize).max(pending);
+                table.push((text.len() as u32, start as u32));
+                text.push('\u{FFFD}');
+                bad += 1;
+                if warnings.len() < 5 {
+                    warnings.push(DecodeWarning {
+                        message: format!(
+                            "invalid {} byte sequence at byte {start}, replaced by U+FFFD",
+                            enc.name()
+                        ),
+                        at: Some(start),
+                    });
+                }
+                pending = end;
+            }
+            DecoderResult::InputEmpty => {
+                if written > 0 {
+                    pending = pos;
+                }
+                if at_end {
+                    break;
+                }
+            }
+            DecoderResult::OutputFull => {}
+        }
+        if read == 0 && !matches!(result, DecoderResult::Malformed(..)) {
+            // No progress (cannot happen with a 64-byte buffer): never loop for ever.
+            stalls += 1;
+            if stalls > 2 {
+                if at_end {
+                    break;
+                }
+                i += 1;
+                pending = i;
+                stalls = 0;
+            }
+            continue;
+        }
+        stalls = 0;
+        i = pos;
+    }
+    finish(text, table, raw.len(), enc.name(), warnings, bad)
 }
 
 #[cfg(test)]
@@ -236,5 +335,73 @@ mod tests {
             &raw[d.map.to_original(at)..d.map.to_original(at) + 6],
             "担任".as_bytes()
         );
+    }
+
+    /// Every character of `d` maps to bytes that decode to it on their own.
+    fn assert_exact(raw: &[u8], d: &Decoded, enc: &'static Encoding) {
+        let starts: Vec<usize> = d.text.char_indices().map(|(i, _)| i).collect();
+        for (k, &at) in starts.iter().enumerate() {
+            let next = starts.get(k + 1).copied().unwrap_or(d.text.len());
+            let (o0, o1) = (d.map.to_original(at), d.map.to_original(next));
+            assert!(o0 <= o1 && o1 <= raw.len(), "{at}: {o0}..{o1}");
+            let c = &d.text[at..next];
+            if c != "\u{FFFD}" && o1 > o0 {
+                let (back, _) = enc.decode_without_bom_handling(&raw[o0..o1]);
+                assert_eq!(back, c, "bytes {o0}..{o1}");
+            }
+        }
+        assert_eq!(d.map.to_original(d.text.len()), raw.len());
+    }
+
+    #[test]
+    fn truncated_utf8_before_a_character_keeps_its_offset() {
+        // 林, then the first two bytes of a three-byte character, then 嘉禾…
+        let mut raw = "林".as_bytes().to_vec();
+        raw.extend_from_slice(&[0xE4, 0xB8]);
+        raw.extend_from_slice("嘉禾加入星河集团，出任副总裁。".as_bytes());
+        let d = decode(&raw);
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.map.to_original(d.text.find('嘉').unwrap()), 5);
+        assert_eq!(d.warnings[0].at, Some(3));
+        assert_exact(&raw, &d, UTF_8);
+    }
+
+    #[test]
+    fn gbk_with_bad_bytes_maps_every_character() {
+        let (good, _, _) =
+            encoding_rs::GBK.encode("阿里巴巴于2月6日宣布，许主洪加入阿里巴巴集团，担任副总裁。");
+        let mut raw = good.to_vec();
+        // A lead byte before ASCII (re-read as ASCII), and a lead byte at the very end.
+        raw.splice(8..8, [0x81, b' ']);
+        raw.push(0x81);
+        let d = stream_decode(&raw, encoding_rs::GBK, 0);
+        assert!(d.text.contains("\u{FFFD} "));
+        assert!(d.text.ends_with('\u{FFFD}'));
+        assert_eq!(d.warnings.len(), 2);
+        assert_exact(&raw, &d, encoding_rs::GBK);
+    }
+
+    #[test]
+    fn big5_pair_pointer_gives_two_characters_of_one_sequence() {
+        // 0x88 0x62 decodes to two code points (Ê and a combining macron).
+        let raw = [b'a', 0x88, 0x62, b'b'];
+        let d = stream_decode(&raw, encoding_rs::BIG5, 0);
+        assert_eq!(d.text, "a\u{CA}\u{304}b");
+        assert_eq!(d.map.to_original(1), 1);
+        assert_eq!(d.map.to_original(d.text.find('b').unwrap()), 3);
+    }
+
+    #[test]
+    fn utf16_with_an_odd_last_byte() {
+        let mut raw = vec![0xFF, 0xFE];
+        for u in "许主洪".encode_utf16() {
+            raw.extend_from_slice(&u.to_le_bytes());
+        }
+        raw.push(0x41);
+        let d = decode(&raw);
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, "许主洪\u{FFFD}");
+        assert_eq!(d.map.to_original(0), 2);
+        assert_eq!(d.map.to_original(d.text.find('\u{FFFD}').unwrap()), 8);
     }
 }

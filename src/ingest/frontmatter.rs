@@ -139,4 +139,16 @@ mod tests {
             Split::Broken { .. }
         ));
     }
+
+    #[test]
+    fn yaml_error_offset_is_a_byte_offset() {
+        // serde_yaml's error index counts bytes (not characters): it points right at the
+        // second `:` after the Chinese title.
+        let t = "---\ntitle: 星河集团: x\n---\nbody";
+        let Split::Broken { at, message } = split(t) else {
+            panic!()
+        };
+        assert!(t.is_char_boundary(at), "{at}");
+        assert_eq!(&t[at..at + 1], ":", "{message}");
+    }
 }

@@ -182,11 +182,14 @@ fn first_line_title(text: &str, body: Range<usize>, format: Format) -> Option<Ra
             continue;
         }
         if format == Format::Html {
-            // The <title> element, when there is one.
-            if let Some(i) = text[body.clone()].find("<title>") {
-                let s = body.start + i + "<title>".len();
-                if let Some(j) = text[s..].find("</title>") {
-                    return Some(s..s + j);
+            // The <title> element, when there is one (any case, with or without attributes).
+            let b = text.as_bytes();
+            if let Some(i) = find_ascii_ci(&b[body.clone()], b"<title") {
+                let open = body.start + i + "<title".len();
+                if matches!(b.get(open), Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')) {
+                    let s = open + b[open..].iter().position(|&c| c == b'>')? + 1;
+                    let e = s + find_ascii_ci(&b[s..body.end], b"</title")?;
+                    return Some(s..e);
                 }
             }
             return None;
@@ -205,7 +208,40 @@ fn first_line_title(text: &str, body: Range<usize>, format: Format) -> Option<Ra
     first
 }
 
+/// The first ASCII-case-insensitive occurrence of `needle` in `hay`.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// A path as shown in reports.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(html: &str) -> Option<String> {
+        let doc = from_bytes(
+            Path::new("a.html"),
+            "a.html",
+            Format::Html,
+            html.as_bytes().to_vec(),
+            &mut Vec::new(),
+        )?;
+        doc.title_text().map(str::to_string)
+    }
+
+    #[test]
+    fn html_title_in_any_case() {
+        assert_eq!(title("<html><title>星河</title>").as_deref(), Some("星河"));
+        assert_eq!(
+            title("<HTML><TITLE lang=zh>星河集团</TITLE>").as_deref(),
+            Some("星河集团")
+        );
+        assert_eq!(title("<html><titles>x</titles>"), None);
+        assert_eq!(title("<html><title>never closed"), None);
+    }
 }

@@ -23,13 +23,23 @@ pub fn expand(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                     path: super::display_path(p),
                     span: None,
                     severity: Severity::Error,
-                    message: format!("cannot read: {e}"),
+                    message: if std::fs::symlink_metadata(p)
+                        .is_ok_and(|m| m.file_type().is_symlink())
+                    {
+                        "cannot read: a symbolic link to a missing file".to_string()
+                    } else {
+                        format!("cannot read: {e}")
+                    },
                 });
                 continue;
             }
         };
         if meta.is_file() {
             out.insert(p.clone());
+            continue;
+        }
+        if !meta.is_dir() {
+            problems.push(not_regular(p));
             continue;
         }
         let walker = ignore::WalkBuilder::new(p)
@@ -46,18 +56,75 @@ pub fn expand(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
         for entry in walker {
             match entry {
                 Ok(e) => {
-                    if e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()) {
+                    let Some(t) = e.file_type() else { continue };
+                    if !is_article(e.path()) || t.is_dir() {
+                        continue;
+                    }
+                    if t.is_file() {
                         out.insert(e.path().to_path_buf());
+                    } else {
+                        // A FIFO, socket or device named like an article: never opened (a
+                        // FIFO would block the run).
+                        problems.push(not_regular(e.path()));
                     }
                 }
-                Err(e) => problems.push(Problem {
-                    path: super::display_path(p),
-                    span: None,
-                    severity: Severity::Warning,
-                    message: format!("while walking the directory: {e}"),
-                }),
+                Err(e) => problems.push(walk_error(p, e)),
             }
         }
     }
     out.into_iter().collect()
+}
+
+fn not_regular(path: &Path) -> Problem {
+    Problem {
+        path: super::display_path(path),
+        span: None,
+        severity: Severity::Warning,
+        message: "skipped: not a regular file (a FIFO, socket or device)".into(),
+    }
+}
+
+/// A problem met while walking `root`, named after the entry it is about when there is one.
+fn walk_error(root: &Path, e: ignore::Error) -> Problem {
+    let mut path = None;
+    let mut loop_ancestor = None;
+    let mut inner = &e;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert_with(|| p.clone());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err
+            }
+            ignore::Error::Loop { ancestor, child } => {
+                path.get_or_insert_with(|| child.clone());
+                loop_ancestor = Some(ancestor.clone());
+                break;
+            }
+            _ => break,
+        }
+    }
+    let path = path.unwrap_or_else(|| root.to_path_buf());
+    let message = match (loop_ancestor, inner) {
+        (Some(a), _) => format!(
+            "skipped: symbolic link loop (points back to {})",
+            super::display_path(&a)
+        ),
+        (None, ignore::Error::Io(io)) if io.kind() == std::io::ErrorKind::NotFound => {
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                "cannot read: a symbolic link to a missing file".to_string()
+            } else {
+                format!("cannot read: {io}")
+            }
+        }
+        (None, inner) => format!("cannot read: {inner}"),
+    };
+    Problem {
+        path: super::display_path(&path),
+        span: None,
+        severity: Severity::Warning,
+        message,
+    }
 }

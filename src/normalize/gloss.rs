@@ -40,21 +40,50 @@ fn gloss_len(chars: &[NChar], i: usize) -> usize {
 }
 
 /// Drop glosses; the character before a gloss absorbs its bytes, so a span ending on that
-/// character covers the gloss too.
-pub fn remove(chars: Vec<NChar>) -> Vec<NChar> {
-    let mut out: Vec<NChar> = Vec::with_capacity(chars.len());
+/// character covers the gloss too. Works in place (no second copy of a large document).
+pub fn remove(mut chars: Vec<NChar>) -> Vec<NChar> {
+    // `chars[w..]` is untouched input: writing never overtakes reading, so `gloss_len`
+    // still sees the original neighbours.
+    let mut w = 0;
     let mut i = 0;
     while i < chars.len() {
         let n = gloss_len(&chars, i);
         if n > 0 {
-            if let Some(prev) = out.last_mut() {
-                prev.end = chars[i + n - 1].end;
+            if w > 0 {
+                chars[w - 1].end = chars[i + n - 1].end;
             }
             i += n;
             continue;
         }
-        out.push(chars[i]);
+        chars[w] = chars[i];
+        w += 1;
         i += 1;
     }
-    out
+    chars.truncate(w);
+    chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<NChar> {
+        s.char_indices()
+            .map(|(i, c)| NChar {
+                c,
+                start: i as u32,
+                end: (i + c.len_utf8()) as u32,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn glosses_are_dropped_and_absorbed() {
+        let s = "擔(dān)任集團(tuán)(x)副(fù)總裁(ab)";
+        let out = remove(chars(s));
+        let text: String = out.iter().map(|c| c.c).collect();
+        assert_eq!(text, "擔任集團(x)副總裁(ab)");
+        assert_eq!(&s[out[0].start as usize..out[0].end as usize], "擔(dān)");
+        assert_eq!(&s[out[3].start as usize..out[3].end as usize], "團(tuán)");
+    }
 }

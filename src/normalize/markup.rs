@@ -56,20 +56,39 @@ impl Out<'_> {
 }
 
 /// Strip markup from `text[range]`, appending the kept characters to `out`.
+///
+/// Every look-ahead is either bounded or consumes what it scans (or is cached), so the
+/// work is linear in the length of the text whatever it holds: no `>` after many `<`, many
+/// `<script>` tags, unclosed links, deeply nested brackets.
 pub fn strip(text: &str, range: Range<usize>, format: Format, out: &mut Vec<NChar>) {
     let mut o = Out { out };
     let bytes = text.as_bytes();
     let mut i = range.start;
-    let end = range.end;
+    let end = range.end.min(text.len());
     let markdown = format == Format::Markdown;
     let html = format != Format::Text;
     let mut line_start = true;
-    while i < end {
+    let mut next = NextByte::default();
+    // Open Markdown links: (end of the link text, end of the whole link). Link text is read
+    // in place and the target skipped when the text ends (no recursion).
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    loop {
+        while let Some(&(text_end, link_end)) = links.last() {
+            if i < text_end {
+                break;
+            }
+            i = i.max(link_end);
+            links.pop();
+        }
+        let cur_end = links.last().map(|l| l.0).unwrap_or(end);
+        if i >= cur_end {
+            break;
+        }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
         let clen = c.len_utf8();
         // Line-start Markdown markers.
         if markdown && line_start {
-            let skip = line_marker_len(&text[i..end]);
+            let skip = line_marker_len(&text[i..cur_end]);
             if skip > 0 {
                 i += skip;
                 line_start = false;
@@ -79,13 +98,13 @@ pub fn strip(text: &str, range: Range<usize>, format: Format, out: &mut Vec<NCha
         line_start = c == '\n';
         match c {
             '<' if html => {
-                if let Some(n) = html_construct(&text[i..end], &mut o, i) {
+                if let Some(n) = html_construct(text, i, cur_end, &mut o, &mut next) {
                     i += n;
                     continue;
                 }
             }
             '&' if html => {
-                if let Some((ch, n)) = entity(&text[i..end]) {
+                if let Some((ch, n)) = entity(&text[i..cur_end]) {
                     o.push(ch, i, i + n);
                     i += n;
                     continue;
@@ -93,16 +112,16 @@ pub fn strip(text: &str, range: Range<usize>, format: Format, out: &mut Vec<NCha
             }
             '!' if markdown && bytes.get(i + 1) == Some(&b'[') => {
                 // Image: ![alt](url) is dropped whole.
-                if let Some(n) = md_link(&text[i + 1..end]) {
+                if let Some(n) = md_link(text, i + 1, cur_end, &mut next) {
                     i += 1 + n.total;
                     continue;
                 }
             }
-            '[' if markdown => {
-                if let Some(n) = md_link(&text[i..end]) {
-                    // Keep the link text (recursively stripped), drop the target.
-                    strip(text, i + 1..i + 1 + n.text_len, format, o.out);
-                    i += n.total;
+            '[' if markdown && links.len() < MAX_LINK_DEPTH => {
+                if let Some(n) = md_link(text, i, cur_end, &mut next) {
+                    // Keep the link text, drop the target.
+                    links.push((i + 1 + n.text_len, i + n.total));
+                    i += 1;
                     continue;
                 }
             }
@@ -119,7 +138,7 @@ pub fn strip(text: &str, range: Range<usize>, format: Format, out: &mut Vec<NCha
                 }
             }
             'h' => {
-                if let Some(n) = url_len(&text[i..end]) {
+                if let Some(n) = url_len(&text[i..cur_end]) {
                     i += n;
                     continue;
                 }
@@ -129,6 +148,61 @@ pub fn strip(text: &str, range: Range<usize>, format: Format, out: &mut Vec<NCha
         o.push(c, i, i + clen);
         i += clen;
     }
+}
+
+/// Links nested deeper than this are read as text.
+const MAX_LINK_DEPTH: usize = 16;
+
+/// Cached forward searches for a byte: the answer for a later start is reused while it is
+/// still ahead, so repeated searches over the same stretch cost one scan in all.
+#[derive(Default)]
+struct NextByte {
+    gt: Option<(usize, Option<usize>)>,
+    nl: Option<(usize, Option<usize>)>,
+    bracket: Option<(usize, Option<usize>)>,
+    paren: Option<(usize, Option<usize>)>,
+}
+
+/// The position of the first `needle` in `text[from..]`, with `cache` holding the last
+/// answer as (searched from, found at).
+fn find_cached(
+    text: &[u8],
+    from: usize,
+    needle: u8,
+    cache: &mut Option<(usize, Option<usize>)>,
+) -> Option<usize> {
+    if let Some((start, found)) = *cache {
+        if from >= start {
+            match found {
+                Some(at) if at >= from => return Some(at),
+                None => return None,
+                _ => {}
+            }
+        }
+    }
+    let found = text[from..]
+        .iter()
+        .position(|&b| b == needle)
+        .map(|k| from + k);
+    *cache = Some((from, found));
+    found
+}
+
+/// ASCII-case-insensitive search for `needle` (lowercase ASCII) in `hay`.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?;
+    let mut k = 0;
+    while k + needle.len() <= hay.len() {
+        let rel = hay[k..=hay.len() - needle.len()]
+            .iter()
+            .position(|b| b.to_ascii_lowercase() == *first)?;
+        let at = k + rel;
+        if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(at);
+        }
+        k = at + 1;
+    }
+    None
 }
 
 /// Markdown line markers: headings, quotes, list bullets, rules, setext underlines.
@@ -172,11 +246,23 @@ struct Link {
     total: usize,
 }
 
-/// `[text](target)` at the start of `s`.
-fn md_link(s: &str) -> Option<Link> {
+/// Longest link target read (longer ones, e.g. inline data URIs, are left as text): keeps
+/// the look-ahead bounded on long lines full of `[x](`.
+const MAX_TARGET: usize = 8192;
+
+/// `[text](target)` at `text[at..end]`.
+fn md_link(text: &str, at: usize, end: usize, next: &mut NextByte) -> Option<Link> {
+    let s = &text[at..end];
     if !s.starts_with('[') {
         return None;
     }
+    // Quick rejections from cached searches: a `]` must come soon, and a `)` after it.
+    let all = text.as_bytes();
+    let bracket = find_cached(all, at, b']', &mut next.bracket).filter(|&p| p < end)?;
+    if bracket - at > 4000 {
+        return None;
+    }
+    find_cached(all, bracket, b')', &mut next.paren).filter(|&p| p < end)?;
     let mut depth = 0;
     let mut close = None;
     for (k, c) in s.char_indices() {
@@ -217,6 +303,9 @@ fn md_link(s: &str) -> Option<Link> {
             '\n' => return None,
             _ => {}
         }
+        if k > MAX_TARGET {
+            return None;
+        }
     }
     None
 }
@@ -234,8 +323,15 @@ fn url_len(s: &str) -> Option<usize> {
     Some(n)
 }
 
-/// An HTML tag, comment or script/style block at the start of `s`: its length.
-fn html_construct(s: &str, o: &mut Out, at: usize) -> Option<usize> {
+/// An HTML tag, comment or script/style block at `text[at..end]`: its length.
+fn html_construct(
+    text: &str,
+    at: usize,
+    end: usize,
+    o: &mut Out,
+    next: &mut NextByte,
+) -> Option<usize> {
+    let s = &text[at..end];
     if let Some(rest) = s.strip_prefix("<!--") {
         return Some(rest.find("-->").map(|k| 4 + k + 3).unwrap_or(s.len()));
     }
@@ -248,16 +344,16 @@ fn html_construct(s: &str, o: &mut Out, at: usize) -> Option<usize> {
     if name_len == 0 && !s[1..].starts_with('!') {
         return None;
     }
-    let close = s.find('>')?;
-    if s[..close].contains('\n') && close > 2000 {
+    let all = text.as_bytes();
+    let close = find_cached(all, at, b'>', &mut next.gt).filter(|&g| g < end)? - at;
+    if close > 2000 && find_cached(all, at, b'\n', &mut next.nl).is_some_and(|n| n < at + close) {
         return None;
     }
     let name = s[name_start..name_start + name_len].to_ascii_lowercase();
     let mut len = close + 1;
     if name_start == 1 && (name == "script" || name == "style") {
         let end_tag = format!("</{name}");
-        let lower = s.to_ascii_lowercase();
-        len = match lower[len..].find(&end_tag) {
+        len = match find_ascii_ci(&b[len..], end_tag.as_bytes()) {
             Some(k) => {
                 let after = len + k;
                 after
