@@ -51,6 +51,11 @@ pub fn loose(text: &str) -> Result<Loose, YamlError> {
     from_str(text)
 }
 
+/// Deserialize a loose value into `T` (one element of a larger document).
+pub fn from_loose<T: DeserializeOwned>(value: Loose) -> Result<T, YamlError> {
+    serde_yaml::from_value(value).map_err(convert)
+}
+
 /// The string form of a scalar or the first string of a sequence.
 pub fn loose_strings(v: &Loose) -> Vec<String> {
     match v {

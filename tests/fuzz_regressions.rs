@@ -69,7 +69,7 @@ fn truncated_sequence_before_a_character() {
 /// `b == 0`). Release builds wrap silently and are not affected. Every debug-assertion
 /// crash of the first fuzzing run was this one.
 #[test]
-#[ignore = "needs fix in src/extract/recognize/compose.rs: `.then_some(b - 1)` → `.then(|| b - 1)`"]
+
 fn number_at_offset_zero_overflows_in_debug() {
     let data = include_bytes!("fixtures/fuzz/compose-then-some-overflow.input");
     replay(data);

@@ -248,14 +248,22 @@ impl RuleSet {
             let text = &data.text;
             let file: RuleFile = match yamlio::from_str(text) {
                 Ok(f) => f,
-                Err(e) => {
-                    problems.push(problem(
-                        &display,
-                        e.offset,
-                        format!("invalid rule file: {}", e.message),
-                    ));
-                    continue;
-                }
+                Err(e) => match rules_one_by_one(text, &display, &e, problems) {
+                    // The file is YAML with a `rules` list: the bad rules are reported one by
+                    // one, the good ones still load.
+                    Some(defs) => RuleFile {
+                        doc: None,
+                        rules: defs,
+                    },
+                    None => {
+                        problems.push(problem(
+                            &display,
+                            e.offset,
+                            format!("invalid rule file: {}", e.message),
+                        ));
+                        continue;
+                    }
+                },
             };
             for def in file.rules {
                 let at = find_offset(text, &format!("id: {}", def.id));
@@ -289,6 +297,48 @@ impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.def.id == id)
     }
+}
+
+/// Read a rule file whose whole does not deserialize rule by rule: each rule that does not
+/// is reported at its `id:`; `None` when the file is not a mapping with a `rules` list.
+fn rules_one_by_one(
+    text: &str,
+    display: &str,
+    whole: &yamlio::YamlError,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<RuleDef>> {
+    let loose = yamlio::loose(text).ok()?;
+    let list = yamlio::loose_get(&loose, "rules")?.as_sequence()?;
+    let mut out = vec![];
+    for (i, item) in list.iter().enumerate() {
+        let id = yamlio::loose_get(item, "id")
+            .and_then(|v| v.as_str())
+            .map(str::to_string);
+        match yamlio::from_loose::<RuleDef>(item.clone()) {
+            Ok(def) => out.push(def),
+            Err(e) => {
+                let name = id.clone().unwrap_or_else(|| format!("#{}", i + 1));
+                // The first bad rule is the one the whole file's error points into, with its
+                // exact place; later ones are pointed at by their `id:`.
+                let first = !problems.iter().any(|p| p.path == display);
+                let (at, message) = if first && whole.offset.is_some() {
+                    (whole.offset, whole.message.clone())
+                } else {
+                    (
+                        id.as_ref()
+                            .and_then(|id| find_offset(text, &format!("id: {id}"))),
+                        e.message,
+                    )
+                };
+                problems.push(problem(
+                    display,
+                    at,
+                    format!("rule `{name}` skipped: {message}"),
+                ));
+            }
+        }
+    }
+    Some(out)
 }
 
 fn problem(path: &str, at: Option<usize>, message: String) -> Problem {
