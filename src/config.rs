@@ -1,11 +1,11 @@
 //! Configuration: `factcheck.yaml`, found from the working directory upward and in each
-//! directory given as an input path, merged with the command-line flags. Every effective
+//! directory given as an input path (or holding an input file), merged with the command-line flags. Every effective
 //! value remembers where it came from (`factcheck config` prints it). See
 //! `docs/configuration.md`.
 //!
 //! Precedence, lowest first: built-in defaults; the nearest `factcheck.yaml` from the working
-//! directory upward; the `factcheck.yaml` of each directory given as an input path (in
-//! argument order); command-line flags. `--config FILE` replaces both discovered kinds with
+//! directory upward; the `factcheck.yaml` of each directory given as an input path, or
+//! holding an input file (in argument order); command-line flags. `--config FILE` replaces both discovered kinds with
 //! that one file; `--no-config` reads no file at all. Lists (`rules`, `gazetteers`,
 //! `include`, `exclude`) accumulate; `format`, `fail_on` and each `severity` entry are
 //! overridden by later sources.
@@ -294,8 +294,22 @@ pub fn discover(inputs: &[PathBuf]) -> Vec<PathBuf> {
         }
     }
     for p in inputs {
-        if p.is_dir() && p.join(FILE_NAME).is_file() {
-            push(p.join(FILE_NAME), &mut out);
+        // A directory's own file; for a file, the file of the directory it sits in (so
+        // naming the articles one by one reads them as naming their directory does).
+        let dir = if p.is_dir() {
+            Some(p.as_path())
+        } else {
+            p.parent()
+        };
+        if let Some(dir) = dir {
+            let f = if dir.as_os_str().is_empty() {
+                PathBuf::from(FILE_NAME)
+            } else {
+                dir.join(FILE_NAME)
+            };
+            if f.is_file() {
+                push(f, &mut out);
+            }
         }
     }
     out

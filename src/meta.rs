@@ -338,8 +338,16 @@ fn reinfer(info: &mut DocumentInfo, norm: &NormText, anchors: &[chrono::NaiveDat
         (false, [_, m]) => (*m, None),
         _ => return,
     };
-    let mut sorted = anchors.to_vec();
-    sorted.sort();
+    // Callers with many documents pass the anchors sorted (the pipeline does): no copy.
+    let copy;
+    let sorted = if anchors.is_sorted() {
+        anchors
+    } else {
+        let mut v = anchors.to_vec();
+        v.sort();
+        copy = v;
+        &copy[..]
+    };
     // Dates after every other document's publication are plans, not the past.
     let latest = sorted[sorted.len() - 1];
     let latest = Ymd {

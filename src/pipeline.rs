@@ -155,9 +155,12 @@ pub fn run_opts(
             .map(|d| extract::entities::appositions(&d.norm.text, &ex.lexicon))
             .collect(),
     );
-    for d in docs.iter_mut() {
-        meta::reinfer_year(&mut d.info, &d.norm, &anchors);
-    }
+    drop(everyone);
+    // Sorted once here, not once per document that needs it.
+    let mut anchors = anchors;
+    anchors.sort_unstable();
+    docs.par_iter_mut()
+        .for_each(|d| meta::reinfer_year(&mut d.info, &d.norm, &anchors));
     let lexicon = ex.lexicon.with_entities(&learned);
     docs.par_iter_mut().for_each(|d| {
         d.claims = extract::extract(
@@ -266,7 +269,8 @@ pub fn assemble(
             c.id = format!("C{n}");
             c.doc = id.clone();
         }
-        claims.extend(d.claims.iter().cloned());
+        // Moved, not copied: the documents' claims are not used after this.
+        claims.append(&mut d.claims);
     }
     let infos: Vec<DocumentInfo> = sorted.iter().map(|d| d.info.clone()).collect();
     let signatures: Vec<Vec<u64>> = sorted.iter().map(|d| d.signature.clone()).collect();
@@ -290,21 +294,22 @@ pub fn finish(
     problems: Vec<Problem>,
     lexicon: &extract::lexicon::Lexicon,
 ) -> Run {
-    let parts: Vec<DocClaims> = docs.iter().map(DocClaims::of).collect();
+    let parts: Vec<DocClaims> = docs.par_iter().map(DocClaims::of).collect();
     let (report, order) = assemble(parts, problems, lexicon);
     let mut slots: Vec<Option<Processed>> = docs.into_iter().map(Some).collect();
     let mut docs: Vec<Processed> = order
         .iter()
         .map(|&i| slots[i].take().expect("each index once"))
         .collect();
+    // The claims of each document, in one pass (not one pass per document).
+    let mut by_doc: std::collections::HashMap<&str, Vec<Claim>> =
+        std::collections::HashMap::with_capacity(report.documents.len());
+    for c in &report.claims {
+        by_doc.entry(c.doc.as_str()).or_default().push(c.clone());
+    }
     for (d, info) in docs.iter_mut().zip(&report.documents) {
         d.info = info.clone();
-        d.claims = report
-            .claims
-            .iter()
-            .filter(|c| c.doc == info.id)
-            .cloned()
-            .collect();
+        d.claims = by_doc.remove(info.id.as_str()).unwrap_or_default();
     }
     Run { report, docs }
 }

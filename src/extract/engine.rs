@@ -9,7 +9,7 @@ use super::rules::{marker, EmitDef, Mode, Rule, RuleSet};
 use crate::model::{Claim, Value};
 use crate::normalize::NormText;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// What an item is.
@@ -264,13 +264,20 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// A sentence in tagged form.
 struct Tagged {
     text: String,
-    /// Tagged byte offset of each item marker → item index.
-    at: HashMap<usize, usize>,
+    /// (tagged byte offset of an item marker, item index), by offset.
+    at: Vec<(usize, usize)>,
     /// (tagged offset, normalized offset) at every character, with a closing sentinel.
     offsets: Vec<(usize, usize)>,
 }
 
 impl Tagged {
+    /// The item whose marker is at this tagged offset.
+    fn item_at(&self, offset: usize) -> Option<usize> {
+        self.at
+            .binary_search_by_key(&offset, |&(o, _)| o)
+            .ok()
+            .map(|i| self.at[i].1)
+    }
     /// The normalized range of a tagged range.
     fn norm_range(&self, r: Range<usize>) -> Range<usize> {
         let find = |t: usize| {
@@ -283,13 +290,13 @@ impl Tagged {
 
 fn tag(text: &str, range: Range<usize>, items: &[Item], first: usize) -> Tagged {
     let mut out = String::with_capacity(range.len());
-    let mut at = HashMap::new();
+    let mut at = Vec::new();
     let mut offsets = Vec::with_capacity(range.len() / 2);
     let mut i = range.start;
     let mut k = first;
     while i < range.end {
         if k < items.len() && items[k].start == i && items[k].tag_end <= range.end {
-            at.insert(out.len(), k);
+            at.push((out.len(), k));
             offsets.push((out.len(), i));
             out.push(items[k].marker());
             i = items[k].tag_end;
@@ -503,6 +510,18 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
     let metrics = lex.find_metrics(text);
     let main = main_entities(&items);
     let mut claims = Vec::new();
+    // Rules run in order, fallback rules last; `pattern_start[i]` is the index of rule i's
+    // first pattern in the prefilter.
+    let mut rule_order: Vec<usize> = (0..rules.rules.len())
+        .filter(|&i| !rules.rules[i].def.fallback)
+        .collect();
+    rule_order.extend((0..rules.rules.len()).filter(|&i| rules.rules[i].def.fallback));
+    let mut pattern_start = Vec::with_capacity(rules.rules.len());
+    let mut n = 0;
+    for r in &rules.rules {
+        pattern_start.push(n);
+        n += r.regexes.len();
+    }
     let mut first = 0;
     for sent in sentences(text) {
         while first < items.len() && items[first].start < sent.start {
@@ -511,17 +530,24 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
         let tagged = tag(text, sent.clone(), &items, first);
         // Values claimed by specific rules; `fallback` rules only take the others.
         let mut claimed: std::collections::HashSet<crate::model::Span> = Default::default();
-        let ordered = rules
-            .rules
-            .iter()
-            .filter(|r| !r.def.fallback)
-            .chain(rules.rules.iter().filter(|r| r.def.fallback));
-        for rule in ordered {
+        // Patterns whose required literals are not in the sentence cannot match it.
+        let candidates = rules.prefilter.candidates(&tagged.text);
+        let may_match = |k: usize| candidates.get(k).copied().unwrap_or(true);
+        let ordered = rule_order.iter().map(|&i| (i, &rules.rules[i]));
+        for (ri, rule) in ordered {
+            let first_pattern = pattern_start[ri];
+            let k = first_pattern + rule.regexes.len();
+            if !(first_pattern..k).any(may_match) {
+                continue;
+            }
             // Patterns are tried in order: a value an earlier pattern of the rule claimed is
             // not claimed again by a later one.
             let mut taken: std::collections::HashSet<(crate::model::Span, String)> =
                 Default::default();
-            for re in &rule.regexes {
+            for (j, re) in rule.regexes.iter().enumerate() {
+                if !may_match(first_pattern + j) {
+                    continue;
+                }
                 let mut found = vec![];
                 for caps in re.captures_iter(&tagged.text) {
                     let ctx = Ctx {
@@ -592,12 +618,12 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
     } = *ctx;
     let slot_item = |name: &str| -> Option<usize> {
         let m = caps.name(name)?;
-        tagged.at.get(&m.start()).copied()
+        tagged.item_at(m.start())
     };
     // A raw group `(?P<name>…)` that is not a slot: its normalized text.
     let raw = |name: &str| -> Option<Range<usize>> {
         let m = caps.name(name)?;
-        if tagged.at.contains_key(&m.start()) || m.as_str().is_empty() {
+        if tagged.item_at(m.start()).is_some() || m.as_str().is_empty() {
             return None;
         }
         Some(tagged.norm_range(m.range()))

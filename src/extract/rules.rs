@@ -227,6 +227,119 @@ pub fn compile_pattern_with(
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// Which patterns can match a sentence, from the literals they require.
+    pub prefilter: Prefilter,
+}
+
+/// A prefilter over every pattern of a rule set: for each pattern, literal strings at least
+/// one of which every match of the pattern contains (a word such as 加入 or `citations`, or
+/// a slot's marker characters), found with one Aho-Corasick pass over a sentence. A
+/// pattern none of whose literals is in the sentence cannot match it and is not run.
+#[derive(Debug, Clone, Default)]
+pub struct Prefilter {
+    matcher: Option<aho_corasick::AhoCorasick>,
+    literals: usize,
+    /// Per pattern (rule order, then pattern order): its literals' ids, or `None` when no
+    /// required literal is known (the pattern always runs).
+    needs: Vec<Option<Vec<usize>>>,
+}
+
+/// Literal alternatives at least one of which every match of `h` contains.
+fn required(h: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
+    use regex_syntax::hir::{Class, HirKind};
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Literal(l) => Some(vec![String::from_utf8(l.0.to_vec()).ok()?]),
+        HirKind::Class(Class::Unicode(c)) => {
+            let size: u32 = c
+                .ranges()
+                .iter()
+                .map(|r| r.end() as u32 - r.start() as u32 + 1)
+                .sum();
+            if size > 8 {
+                return None;
+            }
+            Some(
+                c.ranges()
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .map(|c| c.to_string())
+                    .collect(),
+            )
+        }
+        HirKind::Class(Class::Bytes(_)) => None,
+        HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
+        HirKind::Repetition(_) => None,
+        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Concat(subs) => {
+            // The most selective part: words before marker characters, then the longest
+            // shortest literal, then the fewest alternatives.
+            subs.iter().filter_map(required).max_by_key(|set| {
+                let words = set.iter().all(|l| !l.chars().any(marker::is_marker));
+                let shortest = set.iter().map(|l| l.len()).min().unwrap_or(0);
+                (words, shortest, usize::MAX - set.len())
+            })
+        }
+        HirKind::Alternation(subs) => {
+            let mut out = vec![];
+            for s in subs {
+                out.extend(required(s)?);
+            }
+            Some(out)
+        }
+    }
+}
+
+impl Prefilter {
+    /// The prefilter of these rules' patterns.
+    pub fn new(rules: &[Rule]) -> Prefilter {
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut needs = vec![];
+        for re in rules.iter().flat_map(|r| &r.regexes) {
+            let set = regex_syntax::Parser::new()
+                .parse(re.as_str())
+                .ok()
+                .and_then(|h| required(&h))
+                .filter(|set| !set.is_empty() && set.iter().all(|l| !l.is_empty()));
+            needs.push(set.map(|set| {
+                let mut v: Vec<usize> = set
+                    .into_iter()
+                    .map(|l| {
+                        let n = ids.len();
+                        *ids.entry(l).or_insert(n)
+                    })
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            }));
+        }
+        let mut literals: Vec<(usize, String)> = ids.into_iter().map(|(l, i)| (i, l)).collect();
+        literals.sort();
+        let matcher = aho_corasick::AhoCorasick::new(literals.iter().map(|(_, l)| l)).ok();
+        if matcher.is_none() {
+            needs.iter_mut().for_each(|n| *n = None);
+        }
+        Prefilter {
+            matcher,
+            literals: literals.len(),
+            needs,
+        }
+    }
+
+    /// Which patterns may match `text`: `result[k]` for the k-th pattern of the rule set.
+    pub fn candidates(&self, text: &str) -> Vec<bool> {
+        let mut present = vec![false; self.literals];
+        if let Some(m) = &self.matcher {
+            for hit in m.find_overlapping_iter(text) {
+                present[hit.pattern().as_usize()] = true;
+            }
+        }
+        self.needs
+            .iter()
+            .map(|n| n.as_ref().is_none_or(|ids| ids.iter().any(|&i| present[i])))
+            .collect()
+    }
 }
 
 /// Byte offset of the line of `needle` (e.g. `id: foo`) in `text`, for diagnostics.
@@ -291,7 +404,8 @@ impl RuleSet {
                 }
             }
         }
-        RuleSet { rules }
+        let prefilter = Prefilter::new(&rules);
+        RuleSet { rules, prefilter }
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
@@ -415,6 +529,45 @@ mod tests {
         let text = format!("{}正式加入{}", marker::DATE, marker::ORG);
         let c = re.captures(&text).unwrap();
         assert_eq!(c.name("org").unwrap().as_str(), marker::ORG.to_string());
+    }
+
+    #[test]
+    fn prefilter_keeps_what_can_match() {
+        let rules = [
+            "{when:date}{~}加入{org:org}",
+            "{n:count}\\s?(?:颗星|stars)",
+            "(?:elected|named)(?: an?)? {award:name}",
+        ];
+        let compiled: Vec<Rule> = rules
+            .iter()
+            .map(|p| Rule {
+                def: RuleDef {
+                    id: "t".into(),
+                    summary: String::new(),
+                    doc: None,
+                    patterns: vec![p.to_string()],
+                    emit: vec![],
+                    examples: vec![],
+                    counterexamples: vec![],
+                    fallback: false,
+                },
+                file: String::new(),
+                regexes: vec![compile_pattern(p).unwrap()],
+            })
+            .collect();
+        let pf = Prefilter::new(&compiled);
+        let d = marker::DATE;
+        let o = marker::ORG;
+        let c = marker::COUNT;
+        assert_eq!(
+            pf.candidates(&format!("{d}正式加入{o}")),
+            vec![true, false, false]
+        );
+        assert_eq!(
+            pf.candidates(&format!("获得了{c}颗星")),
+            vec![false, true, false]
+        );
+        assert_eq!(pf.candidates("nothing here"), vec![false, false, false]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod timeline;
 
 use crate::extract::engine::display;
 use crate::model::{Claim, DocumentInfo, Finding, Severity, Value, ValueSupport};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Qualifiers that describe a claim's time or provenance, not which fact it is about.
 const NON_KEY_QUALIFIERS: &[&str] = &["as_of", "as_of_source", "mode", "via", "compare"];
@@ -26,11 +26,27 @@ pub struct Context<'a> {
     pub knowledge: &'a Knowledge,
     /// `source[i]`: the independent source of document `i` (same order as `docs`).
     pub source: Vec<usize>,
+    /// Document id → index in `docs` (the first, as a linear search would find).
+    pub positions: HashMap<&'a str, usize>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// A context over `docs`, with the document index built once.
+    pub fn new(docs: &'a [DocumentInfo], knowledge: &'a Knowledge, source: Vec<usize>) -> Self {
+        let mut positions = HashMap::with_capacity(docs.len());
+        for (i, d) in docs.iter().enumerate() {
+            positions.entry(d.id.as_str()).or_insert(i);
+        }
+        Context {
+            docs,
+            knowledge,
+            source,
+            positions,
+        }
+    }
+
     fn doc_index(&self, id: &str) -> usize {
-        self.docs.iter().position(|d| d.id == id).unwrap_or(0)
+        self.positions.get(id).copied().unwrap_or(0)
     }
 
     /// Independent sources among these claims.
@@ -147,15 +163,15 @@ pub fn reconcile(
     shingles: &[Vec<u64>],
     knowledge: &Knowledge,
 ) -> Vec<Finding> {
-    let ctx = Context {
+    let ctx = Context::new(
         docs,
         knowledge,
-        source: if shingles.len() == docs.len() {
+        if shingles.len() == docs.len() {
             sources::source_groups(shingles)
         } else {
             (0..docs.len()).collect()
         },
-    };
+    );
     let mut findings = Vec::new();
     // 1. Variant spellings, and the map from minority to majority form.
     let (mut spelling, mut canon) = variant_spellings(&ctx, claims);
@@ -169,9 +185,18 @@ pub fn reconcile(
         }
     }
     findings.append(&mut spelling);
-    let claims: Vec<Claim> = claims
+    // Only the claims that use a minority form are copied (usually a handful).
+    let uses_minority = |c: &Claim| {
+        canon.contains_key(&c.subject)
+            || matches!(&c.value, Value::Entity { canonical, .. } if canon.contains_key(canonical))
+            || c.qualifiers.values().any(|v| canon.contains_key(v))
+    };
+    let claims: Vec<std::borrow::Cow<Claim>> = claims
         .iter()
         .map(|c| {
+            if !uses_minority(c) {
+                return std::borrow::Cow::Borrowed(c);
+            }
             let mut c = c.clone();
             if let Some(to) = canon.get(&c.subject) {
                 c.subject = to.clone();
@@ -186,7 +211,7 @@ pub fn reconcile(
                     *v = to.clone();
                 }
             }
-            c
+            std::borrow::Cow::Owned(c)
         })
         .collect();
     // 2. Groups.
@@ -200,7 +225,7 @@ pub fn reconcile(
         {
             continue;
         }
-        groups.entry(group_key(c)).or_default().push(c);
+        groups.entry(group_key(c)).or_default().push(c.as_ref());
     }
     for (key, group) in &groups {
         let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
@@ -213,7 +238,8 @@ pub fn reconcile(
             _ => findings.extend(conflicts(&ctx, key, group)),
         }
     }
-    findings.extend(figure_checks(&ctx, &claims));
+    let refs: Vec<&Claim> = claims.iter().map(|c| c.as_ref()).collect();
+    findings.extend(figure_checks(&ctx, &refs));
     // Deterministic order and ids.
     let num = |id: &str| {
         id.trim_start_matches('C')
@@ -274,8 +300,11 @@ fn variant_spellings(ctx: &Context, claims: &[Claim]) -> (Vec<Finding>, BTreeMap
     let mut findings = vec![];
     let mut canon = BTreeMap::new();
     let mut done: BTreeSet<(String, String)> = BTreeSet::new();
-    for (i, a) in names.iter().enumerate() {
-        for b in names.iter().skip(i + 1) {
+    // Only pairs one edit apart can be variants: candidates from a one-deletion index
+    // instead of every pair (same pairs, same order as the full double loop).
+    for (i, j) in names::candidate_pairs(&names) {
+        let (a, b) = (&names[i], &names[j]);
+        {
             let Some(how) = names::variant(a, b) else {
                 continue;
             };
@@ -443,7 +472,7 @@ fn figure(v: &Value) -> Option<(f64, f64, &str)> {
 /// - `unit-error`: the same digits at scales a thousand or more apart (6232萬億 / 6,232億);
 /// - `misattributed-figure`: one specific figure given as different measures by different
 ///   sources (579亿 as the analysts' estimate in some, as the previous value in others).
-fn figure_checks(ctx: &Context, claims: &[Claim]) -> Vec<Finding> {
+fn figure_checks(ctx: &Context, claims: &[&Claim]) -> Vec<Finding> {
     let mut by: BTreeMap<(String, String), Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         if c.predicate == "mentions" || figure(&c.value).is_none() {

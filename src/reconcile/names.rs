@@ -37,6 +37,41 @@ fn token_len(chars: &[char], i: usize) -> usize {
     left + right
 }
 
+/// Index pairs `(i, j)`, `i < j`, sorted, of the names that may be one edit apart
+/// (Damerau–Levenshtein distance 1): two such strings share a string with at most one
+/// character deleted. Every pair [`variant`] accepts is among them (it needs ASCII names
+/// of five characters or more at distance 1), so the caller need not try every pair.
+pub fn candidate_pairs<S: AsRef<str>>(names: &[S]) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let n = n.as_ref();
+        if !n.is_ascii() || n.len() < 5 {
+            continue;
+        }
+        let mut keys: Vec<String> = (0..n.len())
+            .map(|k| format!("{}{}", &n[..k], &n[k + 1..]))
+            .collect();
+        keys.push(n.to_string());
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            index.entry(k).or_default().push(i);
+        }
+    }
+    let mut pairs = vec![];
+    for ids in index.values() {
+        for (x, &i) in ids.iter().enumerate() {
+            for &j in &ids[x + 1..] {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
 /// Are `a` and `b` one name spelled two ways? Only Latin-script names of some length.
 pub fn variant(a: &str, b: &str) -> Option<Variant> {
     if a == b || !a.is_ascii() || !b.is_ascii() {
@@ -124,6 +159,32 @@ mod tests {
             variant("Kestrel Dynamics", "Kestral Dynamics"),
             Some(Variant::Substitution)
         );
+    }
+
+    #[test]
+    fn candidates_cover_every_variant_pair() {
+        let names = [
+            "Anthorpic",
+            "Anthropic",
+            "GPT-4",
+            "GPT-4o",
+            "HyperAGI",
+            "HyperGAI",
+            "Kestral Dynamics",
+            "Kestrel Dynamics",
+            "Qwen2.5-Ma",
+            "Qwen2.5-Max",
+            "星河集团",
+        ];
+        let pairs = candidate_pairs(&names);
+        for i in 0..names.len() {
+            for j in i + 1..names.len() {
+                if variant(names[i], names[j]).is_some() {
+                    assert!(pairs.contains(&(i, j)), "{} / {}", names[i], names[j]);
+                }
+            }
+        }
+        assert!(pairs.len() < names.len() * (names.len() - 1) / 2);
     }
 
     #[test]
