@@ -617,7 +617,7 @@ fn anchors() -> String {
 /// `factcheck run --format json` stage by stage, with the time of each (the same calls as
 /// `pipeline::run_with` and the CLI; wall-clock seconds on stderr).
 fn phases(paths: &[PathBuf]) {
-    use factcheck::{extract, ingest, meta, normalize, pipeline, reconcile, report};
+    use factcheck::{extract, ingest, meta, normalize, pipeline, report};
     use rayon::prelude::*;
     use std::time::Instant;
     let t = Instant::now();
