@@ -146,7 +146,8 @@ fn currency_after(t: &Text, e: usize) -> Option<(usize, &'static str, f64)> {
     };
     for (w, iso, u) in CURRENCY_AFTER {
         if let Some(end) = t.starts(k, w) {
-            if *w == "块" && matches!(t.at(end), '蛋' | '地' | '石' | '板' | '头' | '肉') {
+            // 块 before a noun is a measure word (一块拼图, 三块屏幕), not yuan (50块, 50块钱).
+            if *w == "块" && is_han(t.at(end)) && t.at(end) != '钱' {
                 return None;
             }
             if *w == "元" && matches!(t.at(end), '素' | '旦' | '首' | '宵' | '件' | '老' | '月')
@@ -1194,4 +1195,8 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         });
     }
     out
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
