@@ -169,11 +169,14 @@ fn finding_diagnostic<'s>(ctx: &Ctx, sources: &'s Sources<'s>, f: &Finding) -> D
             }
             None => c.text.clone(),
         };
-        labels.push(LabeledSpan::new(
-            Some(label),
-            base + loc.range.start,
-            loc.range.len(),
-        ));
+        // Several claims of one span (a name and what it was said to be) show once.
+        let offset = base + loc.range.start;
+        if labels.iter().any(|l: &LabeledSpan| {
+            l.offset() == offset && l.len() == loc.range.len() && l.label() == Some(label.as_str())
+        }) {
+            continue;
+        }
+        labels.push(LabeledSpan::new(Some(label), offset, loc.range.len()));
     }
     Diag {
         header: format!("{}[{}]: {}", f.severity.as_str(), f.rule, f.message),
