@@ -232,3 +232,35 @@ fn rules_commands_see_the_configured_rules() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("broken.yaml"), "{}", bad.stderr);
 }
+
+#[test]
+fn an_alias_bomb_or_an_oversized_configuration_is_an_error_not_a_hang() {
+    let dir = tempdir();
+    let cfg = dir.path().join("factcheck.yaml");
+    // "Billion laughs": nine levels of nine aliases.
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let prev = format!("*a{}", i - 1);
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            std::iter::repeat_n(prev.as_str(), 9)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    std::fs::write(&cfg, &bomb).unwrap();
+    let start = std::time::Instant::now();
+    let out = factcheck_in(Some(dir.path()), &["config"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("factcheck.yaml"), "{}", out.stderr);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+
+    let mut big = String::from("include:\n");
+    while big.len() <= factcheck::yamlio::MAX_YAML_BYTES {
+        big.push_str("  - 'articles/some/long/path/pattern/**/*.md'\n");
+    }
+    std::fs::write(&cfg, &big).unwrap();
+    let out = factcheck_in(Some(dir.path()), &["config"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("over the limit"), "{}", out.stderr);
+}
