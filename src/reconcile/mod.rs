@@ -370,12 +370,25 @@ fn variant_spellings(ctx: &Context, claims: &[Claim]) -> (Vec<Finding>, BTreeMap
 
 /// `conflict` findings in a group of claims of a single-valued predicate.
 fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
-    // Pairs of claims from different documents that disagree.
+    // Pairs of distinct values, held by different documents, that disagree (distinct values
+    // are few even when claims are many).
+    let mut distinct: Vec<(&Value, BTreeSet<&str>)> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for c in group {
+        let k = display(&c.value);
+        let i = *index.entry(k).or_insert_with(|| {
+            distinct.push((&c.value, BTreeSet::new()));
+            distinct.len() - 1
+        });
+        distinct[i].1.insert(c.doc.as_str());
+    }
     let mut disagree = false;
-    for (i, a) in group.iter().enumerate() {
-        for b in group.iter().skip(i + 1) {
-            if a.doc != b.doc && compare::agree(&a.value, &b.value) == Some(false) {
+    'pairs: for (i, (a, da)) in distinct.iter().enumerate() {
+        for (b, db) in distinct.iter().skip(i + 1) {
+            let different_docs = da.iter().any(|x| db.iter().any(|y| x != y));
+            if different_docs && compare::agree(a, b) == Some(false) {
                 disagree = true;
+                break 'pairs;
             }
         }
     }
@@ -484,26 +497,33 @@ fn figure_checks(ctx: &Context, claims: &[&Claim]) -> Vec<Finding> {
     }
     let mut out = vec![];
     for ((subject, predicate), group) in &by {
-        // Unit errors.
+        // Unit errors: only figures with the same significant digits can be one, so pairs
+        // are looked for inside each digits bucket.
         let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
-        for (i, a) in group.iter().enumerate() {
-            for b in group.iter().skip(i + 1) {
-                let mut hit: Option<(f64, String, f64, f64)> = None;
-                for va in figures(&a.value) {
-                    for vb in figures(&b.value) {
-                        if va <= 0.0 || vb <= 0.0 {
-                            continue;
-                        }
-                        let ratio = (va / vb).max(vb / va);
-                        let da = digits(va);
-                        if da.len() >= 3 && da == digits(vb) && ratio >= 999.0 {
-                            hit = Some((ratio, da, va, vb));
-                        }
-                    }
+        let mut buckets: BTreeMap<String, Vec<(usize, f64)>> = BTreeMap::new();
+        for (i, c) in group.iter().enumerate() {
+            for v in figures(&c.value) {
+                let d = digits(v);
+                if v > 0.0 && d.len() >= 3 {
+                    buckets.entry(d).or_default().push((i, v));
                 }
-                let Some((ratio, da, va, vb)) = hit else {
-                    continue;
-                };
+            }
+        }
+        let mut pairs: Vec<(usize, usize, f64, String, f64, f64)> = vec![];
+        for (d, entries) in &buckets {
+            // The smallest and the largest scale of these digits: one pair per bucket.
+            let lo = entries.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+            let hi = entries.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+            if let (Some(&(ia, va)), Some(&(ib, vb))) = (lo, hi) {
+                if vb / va >= 999.0 {
+                    pairs.push((ia.min(ib), ia.max(ib), vb / va, d.clone(), va, vb));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for (ia, ib, ratio, da, va, vb) in pairs {
+            let (a, b) = (group[ia], group[ib]);
+            {
                 let (sa, sb) = (display(&a.value), display(&b.value));
                 if !seen.insert((sa.clone(), sb.clone())) {
                     continue;

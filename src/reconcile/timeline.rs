@@ -6,7 +6,7 @@
 use super::{fingerprint, plural, value_table, Context};
 use crate::extract::engine::display;
 use crate::model::{Claim, Finding, Severity};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// An as-of time: (year, month, day, order), 0 for unknown parts; `order` is -1 for "just
 /// before" that date (a value a sentence says was left: 从X转岗至Y).
@@ -164,26 +164,40 @@ pub fn findings(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
     });
     // Stale: an article states X as current at its publication date, but other documents
     // say the value became Y earlier than that, after X.
+    // The claims in time order (with their display value, computed once), so each article
+    // looks back only until the time its own value was first stated.
+    let mut timeline: Vec<(When, String, &Claim)> = dated
+        .iter()
+        .map(|(c, t)| (*t, display(&c.value), *c))
+        .collect();
+    timeline.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.id.cmp(&b.2.id)));
+    let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
     for (c, t) in &dated {
         if !implicit(c) {
             continue;
         }
         let x = display(&c.value);
         let x_first = by_value[&x].iter().map(|(_, t)| *t).min().unwrap_or(*t);
-        let newer: Vec<&(&Claim, When)> = dated
-            .iter()
-            .filter(|(o, ot)| {
-                let y = display(&o.value);
-                o.doc != c.doc
-                    && *ot < *t
-                    && *ot > x_first
-                    && y != x
-                    && !ctx.knowledge.related(&x, &y)
-            })
-            .collect();
-        let Some(latest) = newer.iter().map(|(_, ot)| *ot).max() else {
+        // Walk back from just before the article's time.
+        let end = timeline.partition_point(|e| e.0 < *t);
+        let mut newer: Vec<(&Claim, When)> = vec![];
+        let mut latest: Option<When> = None;
+        for (ot, y, o) in timeline[..end].iter().rev() {
+            if *ot <= x_first || latest.is_some_and(|l| *ot < l) {
+                break;
+            }
+            if o.doc != c.doc && *y != x && !ctx.knowledge.related(&x, y) {
+                latest = Some(*ot);
+                newer.push((*o, *ot));
+            }
+        }
+        let Some(latest) = latest else {
             continue;
         };
+        // One stale finding per document and value.
+        if !reported.insert((c.doc.clone(), x.clone())) {
+            continue;
+        }
         // The value in force just before the article: the latest change before it.
         let current: Vec<&Claim> = newer
             .iter()
