@@ -520,7 +520,7 @@ fn figure_checks(ctx: &Context, claims: &[&Claim]) -> Vec<Finding> {
                 }
             }
         }
-        pairs.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        pairs.sort_by_key(|a| (a.0, a.1));
         for (ia, ib, ratio, da, va, vb) in pairs {
             let (a, b) = (group[ia], group[ib]);
             {
