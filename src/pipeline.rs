@@ -16,6 +16,7 @@ pub struct Processed {
     pub source: SourceDoc,
     pub norm: NormText,
     pub info: DocumentInfo,
+    /// The document's claims until the report is assembled (then in `Report::claims`).
     pub claims: Vec<Claim>,
     /// Inline suppression comments (`<!-- factcheck-ignore RULE: reason -->`).
     pub directives: Vec<crate::lint::Directive>,
@@ -217,8 +218,16 @@ impl DocClaims {
     /// The reduce stage's view of a processed document.
     pub fn of(d: &Processed) -> DocClaims {
         DocClaims {
-            info: d.info.clone(),
             claims: d.claims.clone(),
+            ..DocClaims::of_without_claims(d)
+        }
+    }
+
+    /// The same without the claims (the caller moves them in).
+    pub fn of_without_claims(d: &Processed) -> DocClaims {
+        DocClaims {
+            info: d.info.clone(),
+            claims: Vec::new(),
             signature: reconcile::sources::signature(&d.norm.text),
             directives: d.directives.clone(),
         }
@@ -290,26 +299,28 @@ pub fn assemble(
 
 /// Assign ids, reconcile and assemble the report of a run.
 pub fn finish(
-    docs: Vec<Processed>,
+    mut docs: Vec<Processed>,
     problems: Vec<Problem>,
     lexicon: &extract::lexicon::Lexicon,
 ) -> Run {
-    let parts: Vec<DocClaims> = docs.par_iter().map(DocClaims::of).collect();
+    let parts: Vec<DocClaims> = docs
+        .par_iter_mut()
+        .map(|d| {
+            let mut part = DocClaims::of_without_claims(d);
+            part.claims = std::mem::take(&mut d.claims);
+            part
+        })
+        .collect();
     let (report, order) = assemble(parts, problems, lexicon);
     let mut slots: Vec<Option<Processed>> = docs.into_iter().map(Some).collect();
     let mut docs: Vec<Processed> = order
         .iter()
         .map(|&i| slots[i].take().expect("each index once"))
         .collect();
-    // The claims of each document, in one pass (not one pass per document).
-    let mut by_doc: std::collections::HashMap<&str, Vec<Claim>> =
-        std::collections::HashMap::with_capacity(report.documents.len());
-    for c in &report.claims {
-        by_doc.entry(c.doc.as_str()).or_default().push(c.clone());
-    }
+    // The documents keep their texts (for snippets); their claims live in the report only,
+    // so that a large run holds each claim once.
     for (d, info) in docs.iter_mut().zip(&report.documents) {
         d.info = info.clone();
-        d.claims = by_doc.remove(info.id.as_str()).unwrap_or_default();
     }
     Run { report, docs }
 }

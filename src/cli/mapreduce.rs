@@ -169,7 +169,20 @@ pub fn claims(
     if !run.report.problems.is_empty() {
         eprint!("{}", crate::diag::render_problems(&run.report.problems));
     }
-    let docs: Vec<DocClaims> = run.docs.iter().map(DocClaims::of).collect();
+    // The report holds the claims (with their ids); each document gets its own back.
+    let mut by_doc: std::collections::HashMap<&str, Vec<crate::model::Claim>> =
+        std::collections::HashMap::new();
+    for c in &run.report.claims {
+        by_doc.entry(c.doc.as_str()).or_default().push(c.clone());
+    }
+    let docs: Vec<DocClaims> = run
+        .docs
+        .iter()
+        .map(|d| DocClaims {
+            claims: by_doc.remove(d.info.id.as_str()).unwrap_or_default(),
+            ..DocClaims::of_without_claims(d)
+        })
+        .collect();
     match write_output(output, &write_lines(&docs, &run.report.problems)) {
         Ok(()) => 0,
         Err(e) => {
