@@ -371,9 +371,12 @@ fn reinfer(info: &mut DocumentInfo, norm: &NormText, anchors: &[chrono::NaiveDat
                 continue;
             }
         }
-        // Nearest to any other document of the story.
-        let dist = sorted
-            .iter()
+        // Nearest to any other document of the story (binary search in the sorted dates).
+        let i = sorted.partition_point(|a| *a < date);
+        let dist = [i.checked_sub(1), Some(i)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| sorted.get(k))
             .map(|a| (date - *a).num_days().abs())
             .min()
             .unwrap_or(i64::MAX);

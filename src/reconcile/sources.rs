@@ -35,9 +35,21 @@ pub const SIGNATURE_SIZE: usize = 128;
 /// signatures estimate how much text they share without the texts themselves, so the
 /// reduce stage (`factcheck reconcile`) can tell copies apart from claims files alone.
 pub fn signature(text: &str) -> Vec<u64> {
-    let mut s = shingles(text);
-    s.truncate(SIGNATURE_SIZE);
-    s
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if chars.len() < SHINGLE {
+        return vec![];
+    }
+    let mut all: Vec<u64> = chars.windows(SHINGLE).map(fnv).collect();
+    // Only the smallest SIGNATURE_SIZE distinct hashes are kept: select, then sort those.
+    if all.len() > 4 * SIGNATURE_SIZE {
+        let k = 4 * SIGNATURE_SIZE;
+        all.select_nth_unstable(k);
+        all.truncate(k + 1);
+    }
+    all.sort_unstable();
+    all.dedup();
+    all.truncate(SIGNATURE_SIZE);
+    all
 }
 
 /// Group documents into independent sources: `result[i]` is the source id of document `i`
