@@ -91,6 +91,17 @@ pub fn infer_year(norm: &str, m: u32, d: u32) -> Option<i32> {
     }
 }
 
+/// The first valid `YYYY-MM-DD` (or `/`, `.` separated) date in a string, as `YYYY-MM-DD`.
+fn iso_date(v: &str) -> Option<String> {
+    let c = patterns().iso.captures(v)?;
+    let (y, m, d): (i32, u32, u32) = (
+        c[1].parse().unwrap_or(0),
+        c[2].parse().unwrap_or(0),
+        c[3].parse().unwrap_or(0),
+    );
+    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
 /// `<meta name|property=… content=…>` pairs of an HTML page.
 fn html_meta(doc: &SourceDoc) -> Vec<(String, String)> {
     if doc.format != crate::ingest::Format::Html {
@@ -116,30 +127,16 @@ fn published(doc: &SourceDoc, norm: &NormText) -> Option<(String, bool, &'static
             k.as_str(),
             "article:published_time" | "pubdate" | "publishdate" | "date" | "og:published_time"
         ) {
-            if let Some(c) = p.iso.captures(&v) {
-                let (y, m, d) = (
-                    c[1].parse().unwrap_or(0),
-                    c[2].parse().unwrap_or(0),
-                    c[3].parse().unwrap_or(0),
-                );
-                if valid(y, m, d) {
-                    return Some((format!("{y:04}-{m:02}-{d:02}"), false, "html-meta"));
-                }
+            if let Some(date) = iso_date(&v) {
+                return Some((date, false, "html-meta"));
             }
         }
     }
     if let Some(fm) = &doc.front_matter {
         for key in ["date", "published", "pubDate", "publishDate"] {
             for v in fm.strings(key) {
-                if let Some(c) = p.iso.captures(&v) {
-                    let (y, m, d) = (
-                        c[1].parse().unwrap_or(0),
-                        c[2].parse().unwrap_or(0),
-                        c[3].parse().unwrap_or(0),
-                    );
-                    if valid(y, m, d) {
-                        return Some((format!("{y:04}-{m:02}-{d:02}"), false, "front-matter"));
-                    }
+                if let Some(date) = iso_date(&v) {
+                    return Some((date, false, "front-matter"));
                 }
             }
         }

@@ -122,15 +122,7 @@ pub fn normalize(doc: &SourceDoc) -> NormText {
         }
     }
     markup::strip(text, doc.body.clone(), doc.format, &mut chars);
-    let chars = gloss::remove(chars);
-    let chars: Vec<NChar> = chars
-        .into_iter()
-        .map(|mut ch| {
-            ch.c = script::fold(ch.c);
-            ch
-        })
-        .collect();
-    let mut norm = NormText::from_chars(&chars);
+    let mut norm = fold_and_index(chars);
     norm.title_end = norm
         .index
         .get(title_chars)
@@ -150,8 +142,12 @@ pub fn normalize_str(s: &str) -> NormText {
             end: (i + c.len_utf8()) as u32,
         })
         .collect();
-    let chars = gloss::remove(chars);
-    let chars: Vec<NChar> = chars
+    fold_and_index(chars)
+}
+
+/// The steps after markup: drop glosses, fold scripts, index.
+fn fold_and_index(chars: Vec<NChar>) -> NormText {
+    let chars: Vec<NChar> = gloss::remove(chars)
         .into_iter()
         .map(|mut ch| {
             ch.c = script::fold(ch.c);
