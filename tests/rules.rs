@@ -123,3 +123,24 @@ fn claims_per_rule_file_snapshot() {
         });
     }
 }
+
+#[test]
+fn rules_explain_shows_a_rule_and_a_finding_kind() {
+    let run = |id: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"))
+            .args(["rules", "explain", id, "--no-config"])
+            .output()
+            .unwrap()
+    };
+    let rule = run("job-cuts");
+    assert_eq!(rule.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&rule.stdout);
+    assert!(
+        text.contains("裁员") && text.contains("must not fire on"),
+        "{text}"
+    );
+    let kind = run("stale");
+    assert_eq!(kind.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&kind.stdout).contains("finding kind"));
+    assert_eq!(run("no-such-rule").status.code(), Some(2));
+}

@@ -52,38 +52,58 @@ pub fn command(action: RulesAction) -> i32 {
                 i32::from(failed > 0)
             }
         }
-        RulesAction::Explain { id, .. } => match ex.rules.get(&id) {
-            Some(r) => {
-                println!("{} ({})\n\n{}\n", r.def.id, r.file, r.def.summary);
-                if let Some(d) = &r.def.doc {
-                    println!("{d}\n");
+        RulesAction::Explain { id, .. } => {
+            match ex.rules.get(&id) {
+                Some(r) => {
+                    println!("{} ({})\n\n{}\n", r.def.id, r.file, r.def.summary);
+                    if let Some(d) = &r.def.doc {
+                        println!("{d}\n");
+                    }
+                    println!("patterns:");
+                    for p in &r.def.patterns {
+                        println!("  {p}");
+                    }
+                    println!("emits:");
+                    for e in &r.def.emit {
+                        println!("  {} = {{{}}} ({:?})", e.predicate, e.value, e.mode);
+                    }
+                    if !r.def.examples.is_empty() {
+                        println!("examples:");
+                        for e in &r.def.examples {
+                            println!("  {}", e.text);
+                        }
+                    }
+                    if !r.def.counterexamples.is_empty() {
+                        println!("must not fire on:");
+                        for e in &r.def.counterexamples {
+                            println!("  {e}");
+                        }
+                    }
+                    0
                 }
-                println!("patterns:");
-                for p in &r.def.patterns {
-                    println!("  {p}");
-                }
-                println!("emits:");
-                for e in &r.def.emit {
-                    println!("  {} = {{{}}} ({:?})", e.predicate, e.value, e.mode);
-                }
-                if !r.def.examples.is_empty() {
-                    println!("examples:");
-                    for e in &r.def.examples {
-                        println!("  {}", e.text);
+                None => {
+                    // A kind of finding (variant-spelling, conflict, change, stale …).
+                    let mut probs = Vec::new();
+                    let docs =
+                        crate::extract::finding_docs(&crate::extract::builtin_files(), &mut probs);
+                    match docs.iter().find(|d| d.id == id) {
+                        Some(d) => {
+                            println!(
+                                "{} (finding kind, default severity {})\n\n{}\n\n{}",
+                                d.id,
+                                d.severity.as_str(),
+                                d.summary,
+                                d.help
+                            );
+                            0
+                        }
+                        None => {
+                            eprintln!("error: no rule or finding kind `{id}` (see `factcheck rules list`)");
+                            2
+                        }
                     }
                 }
-                if !r.def.counterexamples.is_empty() {
-                    println!("must not fire on:");
-                    for e in &r.def.counterexamples {
-                        println!("  {e}");
-                    }
-                }
-                0
             }
-            None => {
-                eprintln!("error: no rule `{id}` (see `factcheck rules list`)");
-                2
-            }
-        },
+        }
     }
 }
