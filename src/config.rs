@@ -193,18 +193,7 @@ pub struct Flags {
 }
 
 /// A configuration error: a miette diagnostic pointing into the file. Exit code 2.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{message}")]
-#[diagnostic(code(factcheck::config))]
-pub struct ConfigError {
-    pub message: String,
-    #[source_code]
-    pub src: NamedSource<String>,
-    #[label("here")]
-    pub at: Option<SourceSpan>,
-    #[help]
-    pub help: Option<String>,
-}
+pub type ConfigError = crate::diag::FileDiagnostic;
 
 impl ConfigError {
     fn plain(path: &str, message: String) -> Self {

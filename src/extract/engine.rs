@@ -377,6 +377,18 @@ fn hedge_sign(h: &str) -> &'static str {
 pub fn display(v: &Value) -> String {
     match v {
         Value::Quantity {
+            min: Some(lo),
+            max: Some(hi),
+            hedge,
+            unit,
+            ..
+        } if hedge == "range" => format!(
+            "{}–{}{}",
+            fmt_num(*lo),
+            fmt_num(*hi),
+            unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()
+        ),
+        Value::Quantity {
             written,
             hedge,
             unit,
@@ -658,6 +670,11 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         (Some("year"), _) => return None,
         _ => value,
     };
+    if let (Some(min), Value::Quantity { written, .. }) = (emit.at_least, &value) {
+        if *written < min {
+            return None;
+        }
+    }
     let kind = emit.subject_kind.as_deref().unwrap_or("any");
     let accepts = |m: &Mention| match kind {
         "person" => m.kind == MentionKind::Person,

@@ -83,6 +83,10 @@ pub struct EmitDef {
     /// year.
     #[serde(default)]
     pub value_as: Option<String>,
+    /// Skip values whose written figure is below this (an amount without a currency must
+    /// carry a scale: 418亿, not 1).
+    #[serde(default)]
+    pub at_least: Option<f64>,
 }
 
 /// An example: a sentence and the claims it must give.
