@@ -203,7 +203,13 @@ fn org_name_cut(s: &str) -> &str {
             start = i + c.len_utf8();
         }
     }
-    &s[start..]
+    let name = &s[start..];
+    // A description before the name (研发机构天枢实验室): the name is what follows it.
+    KIND_STEMS
+        .iter()
+        .filter_map(|k| name.strip_prefix(k))
+        .find(|rest| rest.chars().count() >= 3)
+        .unwrap_or(name)
 }
 
 /// Words that make a suffix name generic (一家初创公司, 上市公司, 子公司): not a name.
@@ -219,8 +225,43 @@ const CLAUSE_WORDS: &[&str] = &[
     "客户", "生产", "通过", "以及", "其中", "这是", "我们", "他们", "已经", "正在",
 ];
 
+/// Stems that alone only say what kind of organisation it is (软件公司, 投资银行).
+const KIND_STEMS: &[&str] = &[
+    "软件",
+    "投资",
+    "科技",
+    "机构",
+    "研发机构",
+    "人形机器人",
+    "人形机械人",
+    "机器人",
+    "互联网",
+    "电商",
+    "芯片",
+    "汽车",
+    "能源",
+    "医药",
+    "金融",
+    "咨询",
+    "商业",
+    "国有",
+    "民营",
+    "外资",
+];
+
+/// Words of time that stand where a name could (负责人近期表示).
+const TIME_WORDS: &[&str] = &[
+    "近期", "目前", "此前", "今年", "日前", "近日", "当时", "随后", "此后",
+];
+
 fn is_generic(name: &str) -> bool {
     if CLAUSE_WORDS.iter().any(|w| name.contains(w)) {
+        return true;
+    }
+    if KIND_STEMS.iter().any(|k| {
+        name.strip_prefix(k)
+            .is_some_and(|rest| rest.chars().count() <= 2)
+    }) {
         return true;
     }
     let suffixes = [
@@ -429,7 +470,8 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         if let Some(c) = p.after_title.captures(&text[end..]) {
             let g = c.get(1).unwrap();
             let name = g.as_str();
-            if lex.find(name).is_empty() {
+            let starts_with_stop = name.chars().next().is_some_and(|c| LEFT_STOPS.contains(c));
+            if lex.find(name).is_empty() && !starts_with_stop && !TIME_WORDS.contains(&name) {
                 all.push(Mention {
                     start: end + g.start(),
                     end: end + g.end(),
