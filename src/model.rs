@@ -207,6 +207,24 @@ pub struct Finding {
     pub fingerprint: String,
 }
 
+/// A group of claims from different documents that the reconciler compared as one fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    pub id: String,
+    /// `agree` (every value compared agrees), `conflict` (values disagree at one time),
+    /// `change` (values differ over time).
+    pub verdict: String,
+    pub subject: String,
+    pub predicate: String,
+    /// The fact's qualifiers (period, scope, …) that all its claims share.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub qualifiers: BTreeMap<String, String>,
+    pub claims: Vec<String>,
+    /// The values as written, with their support.
+    #[serde(default)]
+    pub values: Vec<ValueSupport>,
+}
+
 /// A problem with the input (a file, a rule file, configuration), not with the facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
@@ -224,6 +242,9 @@ pub struct Report {
     pub documents: Vec<DocumentInfo>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// Every group of claims from different documents compared as one fact.
+    #[serde(default)]
+    pub alignments: Vec<Alignment>,
     #[serde(default)]
     pub problems: Vec<Problem>,
 }

@@ -284,13 +284,14 @@ pub fn assemble(
     let infos: Vec<DocumentInfo> = sorted.iter().map(|d| d.info.clone()).collect();
     let signatures: Vec<Vec<u64>> = sorted.iter().map(|d| d.signature.clone()).collect();
     let knowledge = knowledge(lexicon, &claims);
-    let findings = reconcile::reconcile(&infos, &claims, &signatures, &knowledge);
+    let reconciled = reconcile::reconcile(&infos, &claims, &signatures, &knowledge);
     (
         Report {
             version: REPORT_VERSION,
             documents: infos,
             claims,
-            findings,
+            findings: reconciled.findings,
+            alignments: reconciled.alignments,
             problems,
         },
         order,

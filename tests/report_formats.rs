@@ -295,6 +295,7 @@ fn sample() -> (Report, Vec<Fixture>) {
         ],
         claims,
         findings,
+        alignments: vec![],
         problems: vec![Problem {
             path: format!("{DIR}/notes.pdf"),
             span: None,
@@ -589,6 +590,7 @@ fn one_doc_report(path: &str, claims: Vec<Claim>, findings: Vec<Finding>) -> Rep
         }],
         claims,
         findings,
+        alignments: vec![],
         problems: vec![],
     }
 }

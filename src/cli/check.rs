@@ -207,6 +207,7 @@ pub fn lint(new: &[PathBuf], corpus: &[PathBuf], args: &ReportArgs, config: &Con
             documents: Vec::new(),
             claims: Vec::new(),
             findings: Vec::new(),
+            alignments: Vec::new(),
             problems: Vec::new(),
         };
         return emit_report(&cfg, args, &empty, &[], &Outcome::default());

@@ -14,7 +14,7 @@ pub mod sources;
 pub mod timeline;
 
 use crate::extract::engine::display;
-use crate::model::{Claim, DocumentInfo, Finding, Severity, Value, ValueSupport};
+use crate::model::{Alignment, Claim, DocumentInfo, Finding, Severity, Value, ValueSupport};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Qualifiers that describe a claim's time or provenance, not which fact it is about.
@@ -156,13 +156,21 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Reconcile all claims of a run into findings, in a deterministic order.
+/// What reconciliation gives: the findings, and the alignments (what was compared as one
+/// fact, and whether it agreed).
+#[derive(Debug, Clone, Default)]
+pub struct Reconciled {
+    pub findings: Vec<Finding>,
+    pub alignments: Vec<Alignment>,
+}
+
+/// Reconcile all claims of a run into findings and alignments, in a deterministic order.
 pub fn reconcile(
     docs: &[DocumentInfo],
     claims: &[Claim],
     shingles: &[Vec<u64>],
     knowledge: &Knowledge,
-) -> Vec<Finding> {
+) -> Reconciled {
     let ctx = Context::new(
         docs,
         knowledge,
@@ -227,6 +235,7 @@ pub fn reconcile(
         }
         groups.entry(group_key(c)).or_default().push(c.as_ref());
     }
+    let mut alignments = vec![];
     for (key, group) in &groups {
         let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
         if docs_in.len() < 2 {
@@ -234,8 +243,16 @@ pub fn reconcile(
         }
         match mode(group[0]) {
             "multi" => {}
-            "time-varying" => findings.extend(timeline::findings(&ctx, key, group)),
-            _ => findings.extend(conflicts(&ctx, key, group)),
+            "time-varying" => {
+                let found = timeline::findings(&ctx, key, group);
+                alignments.extend(align(&ctx, group, !found.is_empty(), "change"));
+                findings.extend(found);
+            }
+            _ => {
+                let found = conflicts(&ctx, key, group);
+                alignments.extend(align(&ctx, group, !found.is_empty(), "conflict"));
+                findings.extend(found);
+            }
         }
     }
     let refs: Vec<&Claim> = claims.iter().map(|c| c.as_ref()).collect();
@@ -256,7 +273,105 @@ pub fn reconcile(
     for (i, f) in findings.iter_mut().enumerate() {
         f.id = format!("F{}", i + 1);
     }
-    findings
+    alignments.sort_by(|a, b| {
+        let ka = a.claims.iter().map(|c| num(c)).min();
+        let kb = b.claims.iter().map(|c| num(c)).min();
+        ka.cmp(&kb)
+            .then(a.verdict.cmp(&b.verdict))
+            .then(a.claims.cmp(&b.claims))
+    });
+    for (i, a) in alignments.iter_mut().enumerate() {
+        a.id = format!("A{}", i + 1);
+    }
+    Reconciled {
+        findings,
+        alignments,
+    }
+}
+
+/// The alignments of one compared group: every set of values that agree with one another
+/// and come from two documents or more is an `agree` alignment; when the group as a whole
+/// disagrees (`differs`), the whole group is one more alignment with that verdict.
+fn align(ctx: &Context, group: &[&Claim], differs: bool, verdict: &str) -> Vec<Alignment> {
+    // Distinct values (by display), the claims holding each.
+    let mut distinct: Vec<(&Value, Vec<&Claim>)> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for c in group {
+        let i = *index.entry(display(&c.value)).or_insert_with(|| {
+            distinct.push((&c.value, Vec::new()));
+            distinct.len() - 1
+        });
+        distinct[i].1.push(c);
+    }
+    // Components of values that agree (union-find over agreeing pairs).
+    let n = distinct.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if compare::agree(distinct[i].0, distinct[j].0) == Some(true) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        components.entry(r).or_default().push(i);
+    }
+    let make = |members: &[usize], verdict: &str| -> Option<Alignment> {
+        let claims: Vec<&Claim> = members
+            .iter()
+            .flat_map(|&i| distinct[i].1.iter().copied())
+            .collect();
+        let docs: BTreeSet<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
+        if docs.len() < 2 {
+            return None;
+        }
+        // Within one agreeing set, every pair must agree (agreement is not transitive).
+        let consistent = members.iter().enumerate().all(|(k, &i)| {
+            members[k + 1..]
+                .iter()
+                .all(|&j| compare::agree(distinct[i].0, distinct[j].0) != Some(false))
+        });
+        if verdict == "agree" && !consistent {
+            return None;
+        }
+        let mut ids: Vec<String> = claims.iter().map(|c| c.id.clone()).collect();
+        ids.sort_by_key(|id| id.trim_start_matches('C').parse::<usize>().unwrap_or(0));
+        ids.dedup();
+        let c0 = claims[0];
+        Some(Alignment {
+            id: String::new(),
+            verdict: verdict.to_string(),
+            subject: c0.subject.clone(),
+            predicate: c0.predicate.clone(),
+            qualifiers: c0
+                .qualifiers
+                .iter()
+                .filter(|(k, _)| !NON_KEY_QUALIFIERS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            claims: ids,
+            values: value_table(ctx, &claims, |c| c.text.clone()),
+        })
+    };
+    let mut out: Vec<Alignment> = components
+        .values()
+        .filter_map(|m| make(m, "agree"))
+        .collect();
+    if differs {
+        let all: Vec<usize> = (0..n).collect();
+        out.extend(make(&all, verdict));
+    }
+    out
 }
 
 /// The story's main entity of these kinds: the one most documents mention (then most
