@@ -32,8 +32,19 @@ fn quarter(s: &str) -> &'static str {
 
 /// The period of the nearest period expression in `before` (the sentence up to the value).
 pub fn period(before: &str) -> Option<String> {
-    let p = patterns();
-    let c = p.period.captures_iter(before).last()?;
+    let c = patterns().period.captures_iter(before).last()?;
+    period_of(&c)
+}
+
+/// The period of the first period expression in `text` (an article's headline and lead).
+pub fn first_period(text: &str) -> Option<String> {
+    patterns()
+        .period
+        .captures_iter(text)
+        .find_map(|c| period_of(&c))
+}
+
+fn period_of(c: &regex::Captures) -> Option<String> {
     let year = c.name("y").or(c.name("yo")).map(|m| m.as_str().to_string());
     let base = if let Some(q) = c.name("qz").or(c.name("qe")).or(c.name("qw")) {
         quarter(&q.as_str().to_lowercase()).to_string()

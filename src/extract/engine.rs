@@ -95,6 +95,10 @@ const UNITS: &[&str] = &[
     "条",
     "部",
     "台",
+    "辆",
+    "架",
+    "艘",
+    "吨",
     "件",
     "张",
     "座",
@@ -326,7 +330,7 @@ pub struct MainEntities {
     pub org: Option<String>,
 }
 
-fn main_entities(items: &[Item]) -> MainEntities {
+pub fn main_entities(items: &[Item]) -> MainEntities {
     let mut counts: BTreeMap<(MentionKind, String), (usize, usize)> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
         if let Some(m) = it.mention() {
@@ -521,6 +525,7 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
     let items = items(text, lex, src.published);
     let metrics = lex.find_metrics(text);
     let main = main_entities(&items);
+    let doc_period = super::frame::doc_period(text);
     let mut claims = Vec::new();
     // Rules run in order, fallback rules last; `pattern_start[i]` is the index of rule i's
     // first pattern in the prefilter.
@@ -571,6 +576,7 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
                         main: &main,
                         metrics: &metrics,
                         lex,
+                        doc_period: doc_period.as_deref(),
                     };
                     for emit in &rule.def.emit {
                         if let Some(c) = emit_claim(&ctx, rule, emit, &caps) {
@@ -591,6 +597,29 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
                 }
             }
         }
+    }
+    // The generic frame: every figure a measure word governs that no specific rule took is
+    // a claim under that measure; it replaces the figure's fallback `mentions-*` claim.
+    let specific: std::collections::HashSet<crate::model::Span> = claims
+        .iter()
+        .filter(|c| !c.predicate.starts_with("mentions"))
+        .map(|c| c.span)
+        .collect();
+    let framed = super::frame::figures(
+        src,
+        &items,
+        &sentences(text),
+        &metrics,
+        &main,
+        &specific,
+        lex,
+        "frame",
+    );
+    if !framed.is_empty() {
+        let spans: std::collections::HashSet<crate::model::Span> =
+            framed.iter().map(|c| c.span).collect();
+        claims.retain(|c| !(c.predicate.starts_with("mentions-") && spans.contains(&c.span)));
+        claims.extend(framed);
     }
     // One claim per (span, predicate, subject, value): several patterns may find the same.
     let mut seen = std::collections::HashSet::new();
@@ -615,6 +644,8 @@ struct Ctx<'a> {
     main: &'a MainEntities,
     metrics: &'a [super::lexicon::MetricMatch],
     lex: &'a Lexicon,
+    /// The period the article's headline and lead give, for sentences that name none.
+    doc_period: Option<&'a str>,
 }
 
 fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) -> Option<Claim> {
@@ -627,6 +658,7 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         main,
         metrics,
         lex,
+        doc_period,
     } = *ctx;
     let slot_item = |name: &str| -> Option<usize> {
         let m = caps.name(name)?;
@@ -676,6 +708,9 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         }
     }
     let kind = emit.subject_kind.as_deref().unwrap_or("any");
+    // True when no name in the sentence is the subject: the article's main organisation
+    // stands in, and the reconciler reads it as the story's.
+    let mut default_subject = false;
     let accepts = |m: &Mention| match kind {
         "person" => m.kind == MentionKind::Person,
         "org" => matches!(m.kind, MentionKind::Org | MentionKind::Name),
@@ -687,14 +722,9 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         None => {
             // The nearest name of the right kind before the value, in the sentence; for an
             // organisation, in the paragraph ("公司…" refers back to the company just named).
-            let from = if kind == "org" {
-                src.norm.text[..sent.start]
-                    .rfind('\n')
-                    .map(|i| i + 1)
-                    .unwrap_or(0)
-            } else {
-                sent.start
-            };
+            // Only the sentence: a name of an earlier sentence is not the subject of this
+            // one's figures ("公司…" refers to the article's company, the story's).
+            let from = sent.start;
             let lo = items.partition_point(|it| it.start < from);
             let _ = first;
             let before = (lo..vi)
@@ -706,18 +736,31 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
             // leaves the subject to the story's main entity, resolved by the reconciler.
             before.or_else(|| match kind {
                 "person" => main.person.clone().or_else(|| Some(MAIN_PERSON.into())),
-                "org" | "product" => main.org.clone().or_else(|| Some(MAIN_ORG.into())),
+                "org" | "product" => {
+                    default_subject = true;
+                    main.org.clone().or_else(|| Some(MAIN_ORG.into()))
+                }
                 _ => main.person.clone().or_else(|| main.org.clone()),
             })
         }
     };
     let subject = subject.unwrap_or_else(|| "(unknown)".into());
     // "@metric": the nearest metric word before the value in the sentence.
+    let mut modifier = None;
     let predicate = if emit.predicate == "@metric" {
-        metrics
+        let m = metrics
             .iter()
-            .rfind(|m| m.start >= sent.start && m.end <= value_range.start)
-            .map(|m| m.canonical.clone())?
+            .rfind(|m| m.start >= sent.start && m.end <= value_range.start)?;
+        // The noun right before the measure word, after the last item before it.
+        let from = items[..vi]
+            .iter()
+            .rev()
+            .map(|o| o.end)
+            .find(|&e| e <= m.start)
+            .unwrap_or(sent.start)
+            .max(sent.start);
+        modifier = Some(super::frame::modifier(&src.norm.text, from, m.start));
+        m.canonical.clone()
     } else {
         emit.predicate.clone()
     };
@@ -731,7 +774,12 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
                 (None, None) => continue,
             }
         } else if k == "period" && (v == "auto" || v == "required") {
-            match super::context::period(before) {
+            // The sentence's period, else the article's (a results story says 上半年 in its
+            // headline and lead, not in every sentence) for a measure that varies by period.
+            let of_doc = doc_period
+                .filter(|_| super::frame::periodic(&predicate))
+                .map(str::to_string);
+            match super::context::period(before).or(of_doc) {
                 Some(p) => p,
                 // Without a period, figures of a measure that varies by period are not
                 // compared (kept in the report, marked).
@@ -756,6 +804,23 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
             v.clone()
         };
         qualifiers.insert(k.clone(), resolved);
+    }
+    if let Some(m) = modifier {
+        if let Some(m) = m {
+            qualifiers.entry("of".into()).or_insert(m);
+        }
+        // A measure word's figure takes the role its clause's cues give, unless the rule
+        // set one.
+        if let Some(cls) = super::frame::value_class(&value) {
+            if let Some((q, v)) =
+                super::frame::role_of(lex, &src.norm.text, sent, value_range.start, cls)
+            {
+                qualifiers.entry(q).or_insert(v);
+            }
+        }
+    }
+    if default_subject {
+        qualifiers.insert("subject_from".into(), "article".into());
     }
     if emit.mode == Mode::TimeVarying && !qualifiers.contains_key("as_of") {
         if let Some(p) = &src.published_text {

@@ -55,6 +55,9 @@ pub struct MetricDef {
     pub canonical: String,
     /// `amount`, `ratio` or `count`.
     pub kind: String,
+    /// Further kinds the measure takes (an order has a count and an amount).
+    #[serde(default)]
+    pub also: Vec<String>,
     pub forms: Vec<String>,
 }
 
@@ -71,6 +74,7 @@ pub struct MetricMatch {
     pub end: usize,
     pub canonical: String,
     pub kind: String,
+    pub also: Vec<String>,
 }
 
 /// What a lexicon name stands for.
@@ -92,6 +96,12 @@ pub struct Lexicon {
     /// Folded metric form → index into `metrics`.
     metric_forms: Vec<(String, usize)>,
     metric_matcher: Option<AhoCorasick>,
+    /// Frame cues (`rules/lexicon/frames.yaml`), with one matcher over their forms and, per
+    /// pattern, the cue it belongs to.
+    cues: Vec<super::frame::CueDef>,
+    counted: Vec<super::frame::CountedDef>,
+    cue_forms: Vec<usize>,
+    cue_matcher: Option<AhoCorasick>,
 }
 
 /// A name found in text.
@@ -153,6 +163,46 @@ impl Lexicon {
         self.metric_forms = forms;
     }
 
+    /// Load the frame cue lexicons.
+    pub fn load_cues(&mut self, files: &[&DataFile], problems: &mut Vec<Problem>) {
+        for f in files {
+            if let Some(c) = parse_yaml::<super::frame::CueFile>(f, problems) {
+                self.cues.extend(c.cues);
+                self.counted.extend(c.counted.into_iter().map(|mut d| {
+                    d.forms = d.forms.iter().map(|f| fold_name(f)).collect();
+                    d
+                }));
+            }
+        }
+        let mut forms: Vec<(String, usize)> = vec![];
+        for (i, c) in self.cues.iter().enumerate() {
+            for f in &c.forms {
+                forms.push((fold_name(f), i));
+            }
+        }
+        self.cue_matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(forms.iter().map(|(f, _)| f.as_str()))
+            .ok();
+        self.cue_forms = forms.into_iter().map(|(_, i)| i).collect();
+    }
+
+    /// The counted things of the frame lexicon (forms folded).
+    pub fn counted_defs(&self) -> &[super::frame::CountedDef] {
+        &self.counted
+    }
+
+    /// The frame cues, and their matcher with the cue of each pattern.
+    pub fn cue_defs(&self) -> &[super::frame::CueDef] {
+        &self.cues
+    }
+    pub fn cue_matcher(&self) -> Option<(&AhoCorasick, &[usize])> {
+        self.cue_matcher
+            .as_ref()
+            .map(|m| (m, self.cue_forms.as_slice()))
+    }
+
     /// Metric words in `text`, leftmost-longest.
     pub fn find_metrics(&self, text: &str) -> Vec<MetricMatch> {
         let Some(m) = &self.metric_matcher else {
@@ -173,6 +223,7 @@ impl Lexicon {
                     end: hit.end(),
                     canonical: d.canonical.clone(),
                     kind: d.kind.clone(),
+                    also: d.also.clone(),
                 }
             })
             .collect()

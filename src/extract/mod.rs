@@ -10,6 +10,7 @@ pub mod context;
 pub mod engine;
 pub mod entities;
 pub mod examples;
+pub mod frame;
 pub mod lexicon;
 pub mod recognize;
 pub mod rules;
@@ -42,6 +43,8 @@ pub enum DataKind {
     Metrics,
     /// Documentation of the finding kinds (`rules/findings.yaml`).
     Findings,
+    /// Cues of the figure frame (`rules/lexicon/frames.yaml`).
+    Frames,
 }
 
 impl DataFile {
@@ -50,6 +53,8 @@ impl DataFile {
             DataKind::Findings
         } else if self.path.ends_with("metrics.yaml") {
             DataKind::Metrics
+        } else if self.path.ends_with("frames.yaml") {
+            DataKind::Frames
         } else if self.path.contains("gazetteer") {
             DataKind::Gazetteer
         } else if self.path.contains("lexicon/") {
@@ -104,6 +109,7 @@ impl Extractor {
         let of = |k: DataKind| files.iter().filter(|f| f.kind() == k).collect::<Vec<_>>();
         let mut lexicon = Lexicon::load(&of(DataKind::Gazetteer), &of(DataKind::Titles), problems);
         lexicon.load_metrics(&of(DataKind::Metrics), problems);
+        lexicon.load_cues(&of(DataKind::Frames), problems);
         let rules = RuleSet::load(&of(DataKind::Rules), &lexicon.macros(), problems);
         Extractor { rules, lexicon }
     }

@@ -48,6 +48,30 @@ fn interval(v: &Value) -> Option<(f64, f64)> {
     ))
 }
 
+/// Is the finer of two exact figures the coarser one truncated rather than rounded (33.68%
+/// written 33.6%, 171.73亿 written 17.1 billion)? Writers often cut digits; that is worth a
+/// note, not an alarm.
+pub fn truncated(a: &Value, b: &Value) -> bool {
+    let exact = |v: &Value| matches!(v, Value::Quantity { hedge, .. } | Value::Money { hedge, .. } | Value::Percent { hedge, .. } if hedge == "exact");
+    if !exact(a) || !exact(b) || !same_measure(a, b) {
+        return false;
+    }
+    let fig = |v: &Value| match v {
+        Value::Quantity { written, step, .. }
+        | Value::Money { written, step, .. }
+        | Value::Percent { written, step, .. } => (*written, *step),
+        _ => (0.0, 0.0),
+    };
+    let ((wa, sa), (wb, sb)) = (fig(a), fig(b));
+    let ((coarse, step), fine) = if sa >= sb {
+        ((wa, sa), wb)
+    } else {
+        ((wb, sb), wa)
+    };
+    let eps = step * 1e-6;
+    step > 0.0 && fine >= coarse - eps && fine < coarse + step - eps
+}
+
 /// A unit's scale to a common base (durations in months), or None when it is not a duration.
 fn duration_scale(unit: &str) -> Option<f64> {
     let u = unit.split_whitespace().next()?;

@@ -18,7 +18,14 @@ use crate::model::{Alignment, Claim, DocumentInfo, Finding, Severity, Value, Val
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Qualifiers that describe a claim's time or provenance, not which fact it is about.
-const NON_KEY_QUALIFIERS: &[&str] = &["as_of", "as_of_source", "mode", "via", "compare"];
+const NON_KEY_QUALIFIERS: &[&str] = &[
+    "as_of",
+    "as_of_source",
+    "mode",
+    "via",
+    "compare",
+    "subject_from",
+];
 
 /// Everything the reconciler needs besides the claims.
 pub struct Context<'a> {
@@ -193,9 +200,15 @@ pub fn reconcile(
         }
     }
     findings.append(&mut spelling);
+    // A subject the sentence did not name is the article's main organisation standing in
+    // for the story's: read it as the story's main organisation.
+    let story_org = story_main(claims, &["org", "name"]);
+    let by_article =
+        |c: &Claim| c.qualifiers.get("subject_from").map(String::as_str) == Some("article");
     // Only the claims that use a minority form are copied (usually a handful).
     let uses_minority = |c: &Claim| {
-        canon.contains_key(&c.subject)
+        (by_article(c) && story_org.as_ref().is_some_and(|o| *o != c.subject))
+            || canon.contains_key(&c.subject)
             || matches!(&c.value, Value::Entity { canonical, .. } if canon.contains_key(canonical))
             || c.qualifiers.values().any(|v| canon.contains_key(v))
     };
@@ -206,6 +219,11 @@ pub fn reconcile(
                 return std::borrow::Cow::Borrowed(c);
             }
             let mut c = c.clone();
+            if by_article(&c) {
+                if let Some(o) = &story_org {
+                    c.subject = o.clone();
+                }
+            }
             if let Some(to) = canon.get(&c.subject) {
                 c.subject = to.clone();
             }
@@ -249,6 +267,11 @@ pub fn reconcile(
                 findings.extend(found);
             }
             _ => {
+                let group = &unambiguous(group);
+                let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
+                if docs_in.len() < 2 {
+                    continue;
+                }
                 let found = conflicts(&ctx, key, group);
                 alignments.extend(align(&ctx, group, !found.is_empty(), "conflict"));
                 findings.extend(found);
@@ -287,6 +310,40 @@ pub fn reconcile(
         findings,
         alignments,
     }
+}
+
+/// The claims of a group, less those of documents that give the fact two values that
+/// disagree: a document stating two growth rates under one key is describing two facts the
+/// frame could not tell apart. Of such a document only the values that another document
+/// corroborates are kept (they agree, and are shown as agreeing); the others are
+/// never compared.
+fn unambiguous<'c>(group: &[&'c Claim]) -> Vec<&'c Claim> {
+    let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    for c in group {
+        by_doc.entry(c.doc.as_str()).or_default().push(c);
+    }
+    let ambiguous: BTreeSet<&str> = by_doc
+        .iter()
+        .filter(|(_, cs)| {
+            cs.iter().enumerate().any(|(i, a)| {
+                cs[i + 1..]
+                    .iter()
+                    .any(|b| compare::agree(&a.value, &b.value) == Some(false))
+            })
+        })
+        .map(|(d, _)| *d)
+        .collect();
+    // Of an ambiguous document, only the values another document corroborates stay.
+    group
+        .iter()
+        .filter(|c| {
+            !ambiguous.contains(c.doc.as_str())
+                || group
+                    .iter()
+                    .any(|o| o.doc != c.doc && compare::agree(&c.value, &o.value) == Some(true))
+        })
+        .copied()
+        .collect()
 }
 
 /// The alignments of one compared group: every set of values that agree with one another
@@ -498,16 +555,25 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
         distinct[i].1.insert(c.doc.as_str());
     }
     let mut disagree = false;
-    'pairs: for (i, (a, da)) in distinct.iter().enumerate() {
+    let mut all_truncated = true;
+    let mut all_far = true;
+    for (i, (a, da)) in distinct.iter().enumerate() {
         for (b, db) in distinct.iter().skip(i + 1) {
             let different_docs = da.iter().any(|x| db.iter().any(|y| x != y));
             if different_docs && compare::agree(a, b) == Some(false) {
                 disagree = true;
-                break 'pairs;
+                all_truncated &= compare::truncated(a, b);
+                all_far &= far_apart(a, b);
             }
         }
     }
     if !disagree {
+        return vec![];
+    }
+    // Many sets of values that disagree with one another are not one fact told many ways
+    // but several facts under one key (the revenue of several products, none named): not a
+    // conflict.
+    if key_collision(ctx, group) {
         return vec![];
     }
     let values = value_table(ctx, group, |c| display(&c.value));
@@ -522,6 +588,18 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
         Severity::Warning
     };
     if names_in_two_scripts(group) {
+        severity = Severity::Info;
+    }
+    if all_truncated {
+        severity = Severity::Info;
+    }
+    // No sentence names the subject, no value has a second source, and the figures are far
+    // apart (a misprint is near its figure: 79.17 / 79.16): the frame has probably put two
+    // facts under one key. Worth a look, not an alarm.
+    let unnamed = group
+        .iter()
+        .all(|c| c.qualifiers.get("subject_from").map(String::as_str) == Some("article"));
+    if unnamed && values.iter().all(|v| v.support <= 1) && all_far {
         severity = Severity::Info;
     }
     let summary: Vec<String> = values
@@ -549,17 +627,64 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
         kind: "conflict".into(),
         severity,
         message: format!(
-            "sources disagree on {} of {}{}: {}",
+            "sources disagree on {} of {}{}: {}{}",
             c0.predicate,
             c0.subject,
             scope,
-            summary.join(" vs ")
+            summary.join(" vs "),
+            if all_truncated {
+                " (digits probably cut rather than rounded)"
+            } else {
+                ""
+            }
         ),
         claims: ids,
         majority: majority(&values),
         values,
         fingerprint: fp,
     }]
+}
+
+/// Are two figures more than a quarter apart (relative to the larger)?
+fn far_apart(a: &Value, b: &Value) -> bool {
+    match (figure_or_percent(a), figure_or_percent(b)) {
+        (Some(x), Some(y)) => {
+            let hi = x.abs().max(y.abs());
+            hi > 0.0 && (x - y).abs() / hi > 0.25
+        }
+        _ => false,
+    }
+}
+
+fn figure_or_percent(v: &Value) -> Option<f64> {
+    match v {
+        Value::Percent { written, .. } => Some(*written),
+        _ => figure(v).map(|(w, _, _)| w),
+    }
+}
+
+/// Do the claims of a group hold four or more mutually disagreeing values, or three none of
+/// which two sources hold? One fact is rarely told so many ways; several facts under one
+/// key are.
+fn key_collision(ctx: &Context, group: &[&Claim]) -> bool {
+    // Exact figures first: an open bound (超过1亿) agrees with every large figure and must not
+    // found a cluster that swallows them all.
+    let mut ordered: Vec<&Claim> = group.to_vec();
+    ordered.sort_by_key(|c| {
+        crate::extract::engine::hedge_of(&c.value)
+            .is_some_and(|h| h != crate::extract::recognize::Hedge::Exact)
+    });
+    let mut clusters: Vec<Vec<&Claim>> = vec![];
+    for c in ordered {
+        match clusters.iter_mut().find(|k| {
+            k.iter()
+                .all(|m| compare::agree(&m.value, &c.value) != Some(false))
+        }) {
+            Some(k) => k.push(c),
+            None => clusters.push(vec![c]),
+        }
+    }
+    clusters.len() >= 4 || (clusters.len() >= 3 && clusters.iter().all(|k| ctx.support(k) < 2))
 }
 
 /// The significant digits of a figure (6,232億 and 6232萬億 both give "6232").
@@ -695,7 +820,7 @@ fn figure_checks(ctx: &Context, claims: &[&Claim]) -> Vec<Finding> {
         for (fig, cs) in by_fig {
             // A company's own forecast and a figure stated without a role are one reading.
             let measure = |c: &Claim| match c.qualifiers.get("measure").map(String::as_str) {
-                None | Some("guidance") => "stated".to_string(),
+                None | Some("guidance" | "target" | "cap") => "stated".to_string(),
                 Some(m) => m.to_string(),
             };
             let mut docs_by_measure: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();

@@ -1,0 +1,580 @@
+//! The generic figure frame: every money amount, percent, multiple and count that a measure
+//! word governs becomes a claim under that measure, whether or not a rule was written for its
+//! phrasing. Rules refine; they are not the gate to comparison.
+//!
+//! For a figure in a sentence the frame finds:
+//! - the **measure**: the nearest word of the metric lexicon before the figure in its clause
+//!   (营收171.73亿元), else right after it (3亿元订单, 5,000 employees), else — for a percent
+//!   or a multiple, or a figure whose clause carries a role cue (去年同期为79亿元) — the measure
+//!   of the clause before it in the same sentence (营收88亿元，同比增长12%);
+//! - the **role** qualifiers, from the cues of `rules/lexicon/frames.yaml` between the measure
+//!   word and the figure: growth, decline, previous, consensus, target, share, per unit, part;
+//! - the **period** (Q2, H1, FY2025) for a measure that varies by period, from the sentence or
+//!   else from the article's headline and lead; and the **segment** (云业务 → 云);
+//! - the **subject**: the nearest organisation or name before the figure in its sentence, else
+//!   in its paragraph; the article's main organisation stands for "the story's company".
+//!
+//! The frame knows only its document: it never looks at other articles.
+
+use super::context;
+use super::engine::{item_value, Item, ItemVal, MainEntities, Source, MAIN_ORG};
+use super::entities::MentionKind;
+use super::lexicon::{Lexicon, MetricMatch};
+use super::recognize::Kind;
+use crate::model::{Claim, Span};
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+/// One cue of the frame lexicon.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueDef {
+    pub qualifier: String,
+    pub value: String,
+    #[serde(default)]
+    pub applies: Vec<String>,
+    pub forms: Vec<String>,
+    /// A sentence of our own in which the cue qualifies a figure (run by `cargo test`).
+    pub example: String,
+}
+
+/// A counted thing: the nouns and measure words that count it.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountedDef {
+    pub concept: String,
+    pub forms: Vec<String>,
+    /// A sentence of our own in which a count of this thing is found (run by `cargo test`).
+    pub example: String,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueFile {
+    pub cues: Vec<CueDef>,
+    #[serde(default)]
+    pub counted: Vec<CountedDef>,
+}
+
+/// The singular of an English noun (robotaxis → robotaxi, companies → company).
+fn lemma(w: &str) -> String {
+    let w = w.to_lowercase();
+    if let Some(s) = w.strip_suffix("ies") {
+        if s.len() >= 2 {
+            return format!("{s}y");
+        }
+    }
+    for suf in ["ches", "shes", "sses", "xes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+/// What a count counts: the noun right after it (5,000 robotaxis; 100辆无人车), else its
+/// measure word (300辆). `after` is the text after the count (its measure word excluded).
+fn counted_concept(lex: &Lexicon, unit: Option<&str>, after: &str) -> Option<String> {
+    let table = lex.counted_defs();
+    let find = |w: &str| {
+        table
+            .iter()
+            .find(|d| d.forms.iter().any(|f| f == w))
+            .map(|d| d.concept.clone())
+    };
+    let rest = after.trim_start_matches(['的', ' ', '\u{a0}', '-']);
+    // English: the next word (or a hyphenated "5,000-vehicle"), as a lemma.
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    if !word.is_empty() {
+        if let Some(c) = find(&lemma(&word)) {
+            return Some(c);
+        }
+    }
+    // Chinese: the longest known noun at the start of what follows.
+    let han: Vec<char> = rest.chars().take(4).collect();
+    for n in (1..=han.len()).rev() {
+        let w: String = han[..n].iter().collect();
+        if let Some(c) = find(&w) {
+            return Some(c);
+        }
+    }
+    unit.and_then(|u| find(u.trim()).or_else(|| find(&lemma(u.trim()))))
+}
+
+/// The class of a figure, for `applies` and measure kinds.
+fn class(k: &Kind) -> Option<&'static str> {
+    match k {
+        Kind::Money(_) => Some("money"),
+        Kind::Percent(_) => Some("percent"),
+        Kind::Multiple(_) => Some("multiple"),
+        Kind::Number(_) | Kind::Range(_) => Some("count"),
+        _ => None,
+    }
+}
+
+/// Does a measure of this kind (amount, ratio, count) take a figure of this class, in this
+/// role? Growth and share take percents and multiples of any measure.
+fn fits(kind: &str, class: &str, role: Option<&str>) -> bool {
+    let relative = matches!(
+        role,
+        Some("yoy-growth" | "yoy-decline" | "qoq-growth" | "share")
+    );
+    match class {
+        "percent" | "multiple" => relative || (kind == "ratio" && class == "percent"),
+        "money" => kind == "amount" && !relative,
+        "count" => kind == "count" && !relative,
+        _ => false,
+    }
+}
+
+/// Measures whose figures do not vary by period: a valuation, an amount raised, a stake.
+pub fn periodic(canonical: &str) -> bool {
+    !matches!(
+        canonical,
+        "valuation"
+            | "amount-raised"
+            | "market-value"
+            | "share-price"
+            | "buyback"
+            | "dividend"
+            | "investment"
+            | "deal-value"
+            | "stake"
+            | "headcount"
+            | "job-cuts"
+            | "orders"
+    )
+}
+
+/// Clause ranges of a sentence: split after ，,；;： (a comma between digits is a thousands
+/// separator, not a clause break).
+fn clauses(text: &str, sent: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = vec![];
+    let mut start = sent.start;
+    let s = &text[sent.clone()];
+    let b = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        let brk = match c {
+            '，' | '；' | '：' | ';' => true,
+            ',' => {
+                let digit_before = i > 0 && b[i - 1].is_ascii_digit();
+                let digit_after = b.get(i + 1).is_some_and(|x| x.is_ascii_digit());
+                !(digit_before && digit_after)
+            }
+            _ => false,
+        };
+        if brk {
+            let end = sent.start + i + c.len_utf8();
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < sent.end {
+        out.push(start..sent.end);
+    }
+    out
+}
+
+/// A cue found in the text.
+struct CueHit {
+    start: usize,
+    end: usize,
+    cue: usize,
+}
+
+/// Cues in `text[range]`, leftmost-longest, whole words for Latin forms.
+fn cues_in(lex: &Lexicon, text: &str, range: Range<usize>) -> Vec<CueHit> {
+    let Some((m, forms)) = lex.cue_matcher() else {
+        return vec![];
+    };
+    let hay = &text[range.clone()];
+    let bytes = hay.as_bytes();
+    m.find_iter(hay)
+        .filter(|h| {
+            let latin = bytes[h.start()].is_ascii_alphabetic();
+            let before = h.start() > 0 && bytes[h.start() - 1].is_ascii_alphabetic();
+            let after = h.end() < bytes.len() && bytes[h.end()].is_ascii_alphabetic();
+            !(latin && (before || after))
+        })
+        .map(|h| CueHit {
+            start: range.start + h.start(),
+            end: range.start + h.end(),
+            cue: forms[h.pattern().as_usize()],
+        })
+        .collect()
+}
+
+/// The period an article's headline or lead gives (its first period expression), for
+/// sentences that do not repeat it.
+pub fn doc_period(text: &str) -> Option<String> {
+    let lead_end = text
+        .char_indices()
+        .filter(|(_, c)| *c == '\n')
+        .nth(3)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    context::first_period(&text[..lead_end.min(text.len())])
+}
+
+/// The figure claims of one document.
+#[allow(clippy::too_many_arguments)]
+pub fn figures(
+    src: &Source,
+    items: &[Item],
+    sentences: &[Range<usize>],
+    metrics: &[MetricMatch],
+    main: &MainEntities,
+    claimed: &HashSet<Span>,
+    lex: &Lexicon,
+    rule_id: &str,
+) -> Vec<Claim> {
+    let text = &src.norm.text;
+    let cues = lex.cue_defs();
+    let period_of_doc = doc_period(text);
+    let mut out = vec![];
+    let mut k = 0; // first item of the current sentence
+    for sent in sentences {
+        while k < items.len() && items[k].start < sent.start {
+            k += 1;
+        }
+        let mut carried: Option<&MetricMatch> = None;
+        for clause in clauses(text, sent) {
+            let clause_metrics: Vec<&MetricMatch> = metrics
+                [metrics.partition_point(|m| m.start < clause.start)..]
+                .iter()
+                .take_while(|m| m.end <= clause.end)
+                .collect();
+            let clause_cues = cues_in(lex, text, clause.clone());
+            let mut j = k;
+            while j < items.len() && items[j].start < clause.start {
+                j += 1;
+            }
+            for (idx, it) in items.iter().enumerate().skip(j) {
+                if it.start >= clause.end {
+                    break;
+                }
+                let ItemVal::Value(kind) = &it.val else {
+                    continue;
+                };
+                let Some(cls) = class(kind) else { continue };
+                let d = src.norm.decoded_range(it.start..it.end);
+                let span = Span::new((src.to_original)(d.start), (src.to_original)(d.end));
+                if claimed.contains(&span) {
+                    continue;
+                }
+                // The measure word: before the figure in the clause, with no other figure
+                // between them; else right after the figure.
+                let before = clause_metrics
+                    .iter()
+                    .rev()
+                    .find(|m| m.end <= it.start)
+                    .filter(|m| {
+                        !items[j..idx].iter().any(|o| {
+                            o.start >= m.end
+                                && matches!(&o.val, ItemVal::Value(ok) if class(ok) == Some(cls))
+                        })
+                    })
+                    .copied();
+                let after = clause_metrics
+                    .iter()
+                    .find(|m| {
+                        m.start >= it.end && {
+                            let gap = &text[it.end..m.start];
+                            gap.chars().count() <= 2
+                                && gap.chars().all(|c| c == '的' || c.is_whitespace())
+                        }
+                    })
+                    .copied();
+                // The role: the cue of the clause nearest before the figure.
+                let candidates: Vec<&CueHit> = clause_cues
+                    .iter()
+                    .filter(|h| h.end <= it.start)
+                    .filter(|h| {
+                        !clause_metrics
+                            .iter()
+                            .any(|m| m.start <= h.start && h.end <= m.end)
+                    })
+                    .collect();
+                let role_cue = pick_role(cues, &candidates, cls);
+                let role_cue = match (role_cue, hedge_of_kind(kind)) {
+                    // "最多300辆": the recognizer took the bound into the value.
+                    (None, Some(super::recognize::Hedge::AtMost)) => {
+                        lex.cue_defs().iter().find(|c| c.value == "cap")
+                    }
+                    (r, _) => r,
+                };
+                let carry_ok = matches!(cls, "percent" | "multiple") || role_cue.is_some();
+                let metric = before.or(after).or(if carry_ok { carried } else { None });
+                let counted;
+                let metric = match metric {
+                    Some(m) => m,
+                    None if cls == "count" && !matches!(kind, Kind::Range(_)) => {
+                        let after = &text[it.end..clause.end];
+                        let Some(concept) = counted_concept(lex, it.unit.as_deref(), after) else {
+                            continue;
+                        };
+                        // Small counts of things name sets (two companies, three sites), not
+                        // measures: only counts of ten or more are compared.
+                        if matches!(kind, Kind::Number(n) if n.value < 10.0) {
+                            continue;
+                        }
+                        counted = MetricMatch {
+                            start: it.start,
+                            end: it.start,
+                            canonical: format!("count:{concept}"),
+                            kind: "count".into(),
+                            also: vec![],
+                        };
+                        &counted
+                    }
+                    None => continue,
+                };
+                let role = role_cue
+                    .filter(|c| c.qualifier == "measure")
+                    .map(|c| c.value.as_str());
+                if !std::iter::once(&metric.kind)
+                    .chain(metric.also.iter())
+                    .any(|k| fits(k, cls, role))
+                {
+                    continue;
+                }
+                let mut qualifiers: BTreeMap<String, String> = BTreeMap::new();
+                if let Some(c) = role_cue {
+                    qualifiers.insert(c.qualifier.clone(), c.value.clone());
+                }
+                let sent_before = &text[sent.start..it.start];
+                if periodic(&metric.canonical) {
+                    if let Some(p) = context::period(sent_before).or(period_of_doc.clone()) {
+                        qualifiers.insert("period".into(), p);
+                    }
+                }
+                if let Some(s) = context::segment(sent_before) {
+                    qualifiers.insert("segment".into(), s);
+                }
+                let of = before.and_then(|m| {
+                    let from = items[..idx]
+                        .iter()
+                        .rev()
+                        .map(|o| o.end)
+                        .find(|&e| e <= m.start)
+                        .unwrap_or(clause.start)
+                        .max(clause.start);
+                    modifier(text, from, m.start)
+                });
+                // A share of a whole is a fact about the part: without a word naming the
+                // part (or a measure that is itself a share), it is not comparable.
+                if role == Some("share") && metric.kind != "ratio" && of.is_none() {
+                    continue;
+                }
+                if let Some(m) = of {
+                    qualifiers.insert("of".into(), m);
+                }
+                let (subject, by_default) = subject_of(text, items, sent, idx, main);
+                if by_default {
+                    qualifiers.insert("subject_from".into(), "article".into());
+                }
+                let mut value = item_value(it);
+                // A count of a thing compares in that thing, whatever the measure word (辆,
+                // 台, "vehicles").
+                if let (Some(c), crate::model::Value::Quantity { unit, .. }) =
+                    (metric.canonical.strip_prefix("count:"), &mut value)
+                {
+                    *unit = Some(c.to_string());
+                }
+                out.push(Claim {
+                    id: String::new(),
+                    doc: String::new(),
+                    span,
+                    text: src.decoded[d].to_string(),
+                    subject,
+                    predicate: metric.canonical.clone(),
+                    value,
+                    qualifiers,
+                    rule: rule_id.to_string(),
+                });
+            }
+            if let Some(m) = clause_metrics.last() {
+                carried = Some(m);
+            }
+        }
+    }
+    out
+}
+
+/// The subject of the figure at `items[idx]`: the nearest organisation or name before it in
+/// its sentence, else in its paragraph; the article's main organisation is the story's.
+/// The flag is true when the article's main organisation stands in for a subject the sentence
+/// does not name.
+fn subject_of(
+    text: &str,
+    items: &[Item],
+    sent: &Range<usize>,
+    idx: usize,
+    main: &MainEntities,
+) -> (String, bool) {
+    let org = |it: &Item| match &it.val {
+        ItemVal::Mention(m)
+            if matches!(
+                m.kind,
+                MentionKind::Org | MentionKind::Name | MentionKind::Product
+            ) =>
+        {
+            Some(m.canonical.clone())
+        }
+        _ => None,
+    };
+    let found = items[..idx]
+        .iter()
+        .rev()
+        .take_while(|it| it.start >= sent.start)
+        .find_map(org);
+    let _ = text;
+    found
+        .map(|n| (n, false))
+        .or_else(|| main.org.clone().map(|n| (n, true)))
+        .unwrap_or_else(|| (MAIN_ORG.to_string(), false))
+}
+
+/// The segmenter with part-of-speech tags (jieba, MIT; its dictionary is built in), loaded
+/// once.
+fn jieba() -> &'static jieba_rs::Jieba {
+    static J: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    J.get_or_init(jieba_rs::Jieba::new)
+}
+
+/// The noun that modifies a measure word in Chinese (星星人收入 → 星星人; X带来的营收 → X;
+/// 海外收入 is a measure of its own): going back from the measure word over the Han run
+/// before it, past particles and verbs (的, 带来), the nearest words the segmenter tags as
+/// nouns, joined; none when they only say "the company", a time or a quantity.
+pub fn modifier(text: &str, from: usize, metric_start: usize) -> Option<String> {
+    let before = &text[from.min(metric_start)..metric_start];
+    let run: String = before
+        .chars()
+        .rev()
+        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .take(12)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if run.chars().count() < 2 {
+        return None;
+    }
+    let tags = jieba().tag(&run, true);
+    let is_noun = |t: &str| matches!(t, "n" | "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg" | "x");
+    let skippable = |t: &str| t.starts_with('u') || t.starts_with('v') || t == "d" || t == "p";
+    let mut k = tags.len();
+    // Past particles and verbs right before the measure word (的, 带来的), at most three.
+    let mut skipped = 0;
+    while k > 0 && skippable(tags[k - 1].tag) && skipped < 3 {
+        k -= 1;
+        skipped += 1;
+    }
+    let end = k;
+    while k > 0 && is_noun(tags[k - 1].tag) {
+        k -= 1;
+    }
+    if k == end {
+        return None;
+    }
+    let words: Vec<&str> = tags[k..end].iter().map(|t| t.word).collect();
+    let noun = words.concat();
+    let generic = [
+        "公司",
+        "集团",
+        "企业",
+        "业务",
+        "整体",
+        "期间",
+        "同期",
+        "年度",
+        "季度",
+        "上半年",
+        "下半年",
+        "全年",
+        "亿元",
+        "万元",
+        "美元",
+        "港元",
+        "单季",
+        "当季",
+        "本季",
+        "市场",
+    ];
+    if noun.chars().count() < 2 || generic.iter().any(|g| noun.ends_with(g)) {
+        return None;
+    }
+    Some(noun)
+}
+
+/// The role cue (qualifier, value) that qualifies the figure starting at `value_start` in
+/// sentence `sent`, for claims that rules emit under a measure word: the same cues as the
+/// frame's, so rule and frame claims of one role meet.
+pub fn role_of(
+    lex: &Lexicon,
+    text: &str,
+    sent: &Range<usize>,
+    value_start: usize,
+    cls: &str,
+) -> Option<(String, String)> {
+    let clause = clauses(text, sent)
+        .into_iter()
+        .find(|c| c.start <= value_start && value_start < c.end.max(c.start + 1))?;
+    let cues = lex.cue_defs();
+    let metric_words = lex.find_metrics(&text[clause.start..value_start]);
+    let inside_metric = |h: &CueHit| {
+        metric_words
+            .iter()
+            .any(|m| clause.start + m.start <= h.start && h.end <= clause.start + m.end)
+    };
+    let hits = cues_in(lex, text, clause.start..value_start);
+    let candidates: Vec<&CueHit> = hits.iter().filter(|h| !inside_metric(h)).collect();
+    pick_role(cues, &candidates, cls).map(|c| (c.qualifier.clone(), c.value.clone()))
+}
+
+/// The role cue of a figure among the cues before it in its clause: the nearest that applies
+/// to its class. A new-value cue (增至, to) nearest the figure cancels the comparative roles
+/// before it (previous, growth, decline): "rose from a year earlier to 33 billion" gives this
+/// year's figure; the other roles (target, cap, share…) still hold ("计划扩大到500家").
+fn pick_role<'c>(cues: &'c [CueDef], hits: &[&CueHit], cls: &str) -> Option<&'c CueDef> {
+    let applies = |c: &CueDef| c.applies.is_empty() || c.applies.iter().any(|a| a == cls);
+    let mut ordered: Vec<&&CueHit> = hits.iter().filter(|h| applies(&cues[h.cue])).collect();
+    ordered.sort_by_key(|h| (h.end, h.end - h.start));
+    let nearest = &cues[ordered.last()?.cue];
+    if nearest.qualifier != "none" {
+        return Some(nearest);
+    }
+    let comparative = ["previous", "yoy-growth", "yoy-decline", "qoq-growth"];
+    ordered
+        .iter()
+        .rev()
+        .map(|h| &cues[h.cue])
+        .find(|c| c.qualifier != "none")
+        .filter(|c| !comparative.contains(&c.value.as_str()))
+}
+
+/// The hedge of a recognized figure.
+fn hedge_of_kind(k: &Kind) -> Option<super::recognize::Hedge> {
+    match k {
+        Kind::Number(n) | Kind::Percent(n) | Kind::Multiple(n) => Some(n.hedge),
+        Kind::Money(m) => Some(m.amount.hedge),
+        _ => None,
+    }
+}
+
+/// The class of a claim value (money, percent, count), for cues.
+pub fn value_class(v: &crate::model::Value) -> Option<&'static str> {
+    match v {
+        crate::model::Value::Money { .. } => Some("money"),
+        crate::model::Value::Percent { .. } => Some("percent"),
+        crate::model::Value::Quantity { unit: Some(u), .. } if u == "x" => Some("multiple"),
+        crate::model::Value::Quantity { .. } => Some("count"),
+        _ => None,
+    }
+}
