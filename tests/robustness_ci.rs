@@ -69,8 +69,26 @@ fn bounded(dir: &Path, args: &[&str]) -> Out {
     }
 }
 
+/// The invocation of a SARIF log, after checking the log against the SARIF 2.1.0 schema.
 fn sarif_invocation(text: &str) -> serde_json::Value {
     let log: serde_json::Value = serde_json::from_str(text).expect("SARIF is JSON");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/sarif-2.1.0.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
     log["runs"][0]["invocations"][0].clone()
 }
 
@@ -190,6 +208,25 @@ fn missing_inputs_claims_files_and_baselines_are_exit_2_naming_the_path() {
             out.stderr
         );
     }
+    // A directory is no claims file.
+    let out = factcheck_in(Some(t.path()), &["reconcile", s(&good), "--no-config"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("a directory, not a file"),
+        "{}",
+        out.stderr
+    );
+    // With --format github, the error is an annotation as well.
+    let out = factcheck_in(
+        Some(t.path()),
+        &["run", "missing-path", "--no-config", "--format", "github"],
+    );
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stdout,
+        "::error file=missing-path,title=factcheck input::input path missing-path: no such \
+         file or directory\n"
+    );
     // Nothing was written on the way.
     assert!(!t.path().join("b.yaml").exists());
     assert!(!t.path().join("c.jsonl").exists());

@@ -332,24 +332,36 @@ impl Fail {
     /// Exit code 2. When the command prints a report and that report is SARIF, the log is
     /// written all the same (to `-o` or stdout), with `executionSuccessful: false` and the
     /// error as a tool execution notification: a CI step that uploads it shows why the run
-    /// failed instead of an old log or none.
+    /// failed instead of an old log or none. GitHub workflow commands get the error as an
+    /// `::error` annotation likewise.
     pub fn exit(self, report: Option<&ReportArgs>) -> i32 {
         let Some(r) = report else { return 2 };
-        if r.format.or(self.format) == Some(Format::Sarif) {
-            let opts = crate::report::RenderOptions {
-                color: false,
-                width: 100,
-                rules: crate::report::rule_meta(),
-            };
-            let text = crate::report::sarif::render_failed(&self.problems, &opts);
-            if let Err(e) = write_output(r.output.as_deref(), &text) {
-                let to = r
-                    .output
-                    .as_deref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| "stdout".into());
-                eprintln!("error: cannot write {to}: {e}");
+        let opts = crate::report::RenderOptions {
+            color: false,
+            width: 100,
+            rules: crate::report::rule_meta(),
+        };
+        let text = match r.format.or(self.format) {
+            Some(Format::Sarif) => crate::report::sarif::render_failed(&self.problems, &opts),
+            Some(Format::Github) => {
+                let report = crate::model::Report {
+                    version: crate::model::REPORT_VERSION,
+                    documents: Vec::new(),
+                    claims: Vec::new(),
+                    findings: Vec::new(),
+                    problems: self.problems,
+                };
+                crate::report::github::render(&report, &[])
             }
+            _ => return 2,
+        };
+        if let Err(e) = write_output(r.output.as_deref(), &text) {
+            let to = r
+                .output
+                .as_deref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "stdout".into());
+            eprintln!("error: cannot write {to}: {e}");
         }
         2
     }
@@ -369,12 +381,14 @@ fn path_error(path: &Path, message: String) -> Problem {
 /// The paths of the command line must be there: each a directory that can be listed or a
 /// file that can be read (a regular file within the size limit). Anything else is a usage
 /// error naming the path: `what` says which argument it is (`input path`, `--corpus` …).
+/// A `claims file` must be a file.
 fn check_inputs(groups: &[(&str, &[PathBuf])]) -> Result<(), Fail> {
     let mut problems = Vec::new();
     for (what, paths) in groups {
+        let dirs = *what != "claims file";
         for p in *paths {
             let why = match crate::fsread::metadata(p) {
-                Ok(m) if m.is_dir() => std::fs::read_dir(p).err().map(|e| e.to_string()),
+                Ok(m) if m.is_dir() && dirs => std::fs::read_dir(p).err().map(|e| e.to_string()),
                 Ok(_) => crate::fsread::check(p).err().map(|e| e.to_string()),
                 Err(e) => Some(e.to_string()),
             };
