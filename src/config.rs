@@ -514,13 +514,7 @@ fn apply_file(cfg: &mut Config, path: &Path, bounds: &Bounds) -> Result<(), Box<
         for r in list {
             let p = dir.join(r);
             let at = locate(&text, key, Some(r));
-            if let Some(why) = check(&p) {
-                return Err(error(
-                    format!("{key}: {r}: {why} (relative to {display})"),
-                    at,
-                    Some(relative.into()),
-                ));
-            }
+            // Bounds first: a path out of them is not even opened.
             if !bounds.allows(&dir, &p) {
                 return Err(error(
                     format!(
@@ -529,6 +523,13 @@ fn apply_file(cfg: &mut Config, path: &Path, bounds: &Bounds) -> Result<(), Box<
                     ),
                     at,
                     Some(OUTSIDE_HELP.into()),
+                ));
+            }
+            if let Some(why) = check(&p) {
+                return Err(error(
+                    format!("{key}: {r}: {why} (relative to {display})"),
+                    at,
+                    Some(relative.into()),
                 ));
             }
             target.push(Sourced::new(p, origin(key, Some(r.as_str()))));
