@@ -148,7 +148,9 @@ fn file_text(path: &str, articles: &[&str]) -> Option<String> {
     if !shows_text(path, articles) {
         return None;
     }
-    crate::fsread::read_to_string(Path::new(path)).ok()
+    // A snippet is not worth reading a huge file again.
+    let limit = crate::fsread::max_file_size().min(16 * 1024 * 1024);
+    String::from_utf8(crate::fsread::read_limited(Path::new(path), limit).ok()?).ok()
 }
 
 /// Render problems for stderr: a miette snippet pointing into the file when the problem has
