@@ -8,6 +8,9 @@
 //!   message echoes more than a short excerpt of a file that is not an article or rule file;
 //! - only regular files within `--max-file-size` are read (FIFOs, devices refused at once);
 //! - outputs get the umask's mode, or keep the mode of the file they replace.
+//!
+//! Unix only: the rows need symbolic links, FIFOs, devices and file modes.
+#![cfg(unix)]
 
 mod cli_support;
 use cli_support::*;
