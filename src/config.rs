@@ -190,6 +190,8 @@ pub struct Flags {
     pub gazetteers: Vec<PathBuf>,
     pub format: Option<Format>,
     pub fail_on: Option<Severity>,
+    /// `--allow-outside-config-paths`: paths in configuration files may lead anywhere.
+    pub allow_outside_config_paths: bool,
 }
 
 /// A configuration error: a miette diagnostic pointing into the file. Exit code 2.
@@ -206,48 +208,145 @@ impl ConfigError {
     }
 }
 
+/// What a configuration file's paths are checked against.
+struct Bounds {
+    /// `--allow-outside-config-paths`.
+    allow: bool,
+    /// The working directory, canonical.
+    cwd: Option<PathBuf>,
+    /// The `--rules` and `--gazetteer` paths, canonical: a configuration may name them.
+    named: Vec<PathBuf>,
+}
+
+impl Bounds {
+    /// May a configuration file in `dir` read `path` (both as they are on disk)? When the
+    /// path cannot be resolved it is not read anyway (the caller says it is missing).
+    fn allows(&self, dir: &Path, path: &Path) -> bool {
+        if self.allow {
+            return true;
+        }
+        let Ok(target) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        let dir = std::fs::canonicalize(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })
+        .ok();
+        dir.iter().chain(&self.cwd).any(|d| target.starts_with(d)) || self.named.contains(&target)
+    }
+}
+
+/// The help of a path that leaves the configuration's directory.
+const OUTSIDE_HELP: &str = "a configuration file may only name paths under its own directory \
+     or the working directory (symbolic links resolved): name the file on the command line \
+     (--rules, --gazetteer) or pass --allow-outside-config-paths to read it";
+
+/// Is `path` a file or directory factcheck can read as rules (a regular file within the
+/// size limit, or a directory)? The reason when not.
+fn rules_path_error(path: &Path) -> Option<String> {
+    match crate::fsread::metadata(path) {
+        Ok(m) if m.is_dir() => None,
+        Ok(_) => crate::fsread::check(path).err().map(|e| e.to_string()),
+        Err(e) => Some(e.to_string()),
+    }
+}
+
+/// Is `path` a gazetteer file factcheck can read? The reason when not.
+fn file_error(path: &Path) -> Option<String> {
+    crate::fsread::check(path).err().map(|e| e.to_string())
+}
+
 /// Load the effective configuration for a command reading `inputs`.
 pub fn load(flags: &Flags, inputs: &[PathBuf]) -> Result<Config, Box<ConfigError>> {
     let mut cfg = Config::default();
+    for r in &flags.rules {
+        if let Some(why) = rules_path_error(r) {
+            return Err(Box::new(ConfigError::plain(
+                &crate::ingest::display_path(r),
+                format!("--rules {}: {why}", r.display()),
+            )));
+        }
+    }
+    for g in &flags.gazetteers {
+        if let Some(why) = file_error(g) {
+            return Err(Box::new(ConfigError::plain(
+                &crate::ingest::display_path(g),
+                format!("--gazetteer {}: {why}", g.display()),
+            )));
+        }
+    }
+    let bounds = Bounds {
+        allow: flags.allow_outside_config_paths,
+        cwd: std::env::current_dir()
+            .ok()
+            .and_then(|d| std::fs::canonicalize(d).ok()),
+        named: flags
+            .rules
+            .iter()
+            .chain(&flags.gazetteers)
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect(),
+    };
     if !flags.no_config {
         let files: Vec<PathBuf> = match &flags.config {
             Some(f) => {
-                if !f.is_file() {
+                if let Some(why) = file_error(f) {
                     return Err(Box::new(ConfigError::plain(
                         &crate::ingest::display_path(f),
                         format!(
-                            "cannot read configuration file {}: no such file",
+                            "cannot read configuration file {}: {why}",
                             crate::ingest::display_path(f)
                         ),
                     )));
                 }
                 vec![f.clone()]
             }
-            None => discover(inputs),
+            None => {
+                let found = discover(inputs);
+                // A discovered file is found by its name; where it leads must be in bounds
+                // too (a `factcheck.yaml` that is a link to a file elsewhere is not read).
+                for f in &found {
+                    let dir = f.parent().unwrap_or(Path::new(""));
+                    if !bounds.allows(dir, f) {
+                        let d = crate::ingest::display_path(f);
+                        return Err(Box::new(ConfigError {
+                            message: format!(
+                                "configuration file {d} is a symbolic link that leads outside \
+                                 its directory and the working directory; not read"
+                            ),
+                            src: NamedSource::new(d, String::new()),
+                            at: None,
+                            help: Some(
+                                "give it with --config, pass --allow-outside-config-paths, or \
+                                 --no-config"
+                                    .into(),
+                            ),
+                        }));
+                    }
+                }
+                found
+            }
         };
         for f in files {
-            apply_file(&mut cfg, &f)?;
+            apply_file(&mut cfg, &f, &bounds)?;
         }
     }
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    // Each file once: a path named both in a configuration and on the command line is read
+    // once (where the configuration says).
     for r in &flags.rules {
-        if !r.exists() {
-            return Err(Box::new(ConfigError::plain(
-                &crate::ingest::display_path(r),
-                format!("--rules {}: no such file or directory", r.display()),
-            )));
+        if !cfg.rules.iter().any(|x| canon(&x.value) == canon(r)) {
+            cfg.rules
+                .push(Sourced::new(r.clone(), Origin::Flag("--rules")));
         }
-        cfg.rules
-            .push(Sourced::new(r.clone(), Origin::Flag("--rules")));
     }
     for g in &flags.gazetteers {
-        if !g.is_file() {
-            return Err(Box::new(ConfigError::plain(
-                &crate::ingest::display_path(g),
-                format!("--gazetteer {}: no such file", g.display()),
-            )));
+        if !cfg.gazetteers.iter().any(|x| canon(&x.value) == canon(g)) {
+            cfg.gazetteers
+                .push(Sourced::new(g.clone(), Origin::Flag("--gazetteer")));
         }
-        cfg.gazetteers
-            .push(Sourced::new(g.clone(), Origin::Flag("--gazetteer")));
     }
     if let Some(f) = flags.format {
         cfg.format = Sourced::new(f, Origin::Flag("--format"));
@@ -338,19 +437,29 @@ fn locate(text: &str, key: &str, value: Option<&str>) -> Option<(usize, usize)> 
 }
 
 /// Read one configuration file into `cfg`.
-fn apply_file(cfg: &mut Config, path: &Path) -> Result<(), Box<ConfigError>> {
+fn apply_file(cfg: &mut Config, path: &Path, bounds: &Bounds) -> Result<(), Box<ConfigError>> {
     let display = crate::ingest::display_path(path);
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::fsread::read_to_string(path).map_err(|e| {
         Box::new(ConfigError::plain(
             &display,
             format!("cannot read configuration file {display}: {e}"),
         ))
     })?;
+    // A YAML file's lines may be shown around an error; any other file given as the
+    // configuration (`--config .env`) is only named (its text is not a configuration's).
+    let yaml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
     let error = |message: String, at: Option<(usize, usize)>, help: Option<String>| {
         Box::new(ConfigError {
             message,
-            src: NamedSource::new(display.clone(), text.clone()),
-            at: at.map(|(s, l)| SourceSpan::new(s.into(), l)),
+            src: NamedSource::new(
+                display.clone(),
+                if yaml { text.clone() } else { String::new() },
+            ),
+            at: at
+                .filter(|_| yaml)
+                .map(|(s, l)| SourceSpan::new(s.into(), l)),
             help,
         })
     };
@@ -387,29 +496,44 @@ fn apply_file(cfg: &mut Config, path: &Path) -> Result<(), Box<ConfigError>> {
             .map(|(at, _)| line_of(&text, at))
             .unwrap_or(1),
     };
-    for r in &file.rules {
-        let p = dir.join(r);
-        if !p.exists() {
-            return Err(error(
-                format!("rules: {r}: no such file or directory (relative to {display})"),
-                locate(&text, "rules", Some(r)),
-                Some("paths in a configuration file are relative to the file's directory".into()),
-            ));
+    let relative = "paths in a configuration file are relative to the file's directory";
+    for (key, list, target, check) in [
+        (
+            "rules",
+            &file.rules,
+            &mut cfg.rules,
+            rules_path_error as fn(&Path) -> Option<String>,
+        ),
+        (
+            "gazetteers",
+            &file.gazetteers,
+            &mut cfg.gazetteers,
+            file_error,
+        ),
+    ] {
+        for r in list {
+            let p = dir.join(r);
+            let at = locate(&text, key, Some(r));
+            // Bounds first: a path out of them is not even opened.
+            if !bounds.allows(&dir, &p) {
+                return Err(error(
+                    format!(
+                        "{key}: {r}: leads outside the directory of {display} and the working \
+                         directory; not read"
+                    ),
+                    at,
+                    Some(OUTSIDE_HELP.into()),
+                ));
+            }
+            if let Some(why) = check(&p) {
+                return Err(error(
+                    format!("{key}: {r}: {why} (relative to {display})"),
+                    at,
+                    Some(relative.into()),
+                ));
+            }
+            target.push(Sourced::new(p, origin(key, Some(r.as_str()))));
         }
-        cfg.rules
-            .push(Sourced::new(p, origin("rules", Some(r.as_str()))));
-    }
-    for g in &file.gazetteers {
-        let p = dir.join(g);
-        if !p.is_file() {
-            return Err(error(
-                format!("gazetteers: {g}: no such file (relative to {display})"),
-                locate(&text, "gazetteers", Some(g)),
-                Some("paths in a configuration file are relative to the file's directory".into()),
-            ));
-        }
-        cfg.gazetteers
-            .push(Sourced::new(p, origin("gazetteers", Some(g.as_str()))));
     }
     let base = std::fs::canonicalize(if dir.as_os_str().is_empty() {
         Path::new(".")

@@ -15,6 +15,7 @@
 pub mod config;
 pub mod diag;
 pub mod extract;
+pub mod fsread;
 pub mod ingest;
 pub mod lint;
 pub mod meta;

@@ -189,9 +189,9 @@ impl Baseline {
 
     /// Read a baseline file (JSON or YAML, either form).
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+        let text = crate::fsread::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
         let form: BaselineForm = if Baseline::is_json(path) {
-            serde_json::from_str(&text).map_err(|e| e.to_string())?
+            serde_json::from_str(&text).map_err(|e| crate::diag::quote_excerpts(&e.to_string()))?
         } else {
             crate::yamlio::from_str(&text).map_err(|e| e.message)?
         };
@@ -333,9 +333,15 @@ pub fn apply(report: &mut Report, filters: &Filters) -> Outcome {
     outcome
 }
 
-/// 1 when a reported finding is at or above `fail_on`, else 0.
+/// 1 when a reported finding is at or above `fail_on`, else 0. An input directory without
+/// articles (a warning problem) counts too: `--fail-on warning` fails a run that checked
+/// nothing there. Other input problems never change the exit code.
 pub fn exit_code(report: &Report, fail_on: Severity) -> i32 {
-    i32::from(report.findings.iter().any(|f| f.severity >= fail_on))
+    let empty_input = report
+        .problems
+        .iter()
+        .any(|p| crate::ingest::walk::is_no_article(p) && p.severity >= fail_on);
+    i32::from(empty_input || report.findings.iter().any(|f| f.severity >= fail_on))
 }
 
 /// The JSON report with the `suppressed` array (an addition to version 1).

@@ -61,21 +61,41 @@ pub struct Options<'a> {
     /// in the report. With every article as context, each shard of a map/reduce run
     /// extracts exactly what a run on all articles would.
     pub context: &'a [PathBuf],
+    /// Follow symbolic links wherever they lead (`--follow-links`); by default a link that
+    /// leaves the paths (and `context`, `roots`) is skipped with a warning.
+    pub follow_links: bool,
+    /// Other paths of the command line, where links may lead too.
+    pub roots: &'a [PathBuf],
 }
 
 /// Expand `paths` into article files: sorted, each file once (also when reached by two
-/// spellings of its path), filtered by `select`.
+/// spellings of its path), filtered by `select`. An input directory left with no article is
+/// a warning ([`ingest::walk::no_article`]).
 pub fn expand(
     paths: &[PathBuf],
     select: Option<&(dyn Fn(&Path) -> bool + Sync)>,
+    walk: &ingest::walk::Walk,
     problems: &mut Vec<Problem>,
 ) -> Vec<PathBuf> {
-    let files = ingest::walk::expand(paths, problems);
+    let lists = ingest::walk::expand_each(paths, walk, problems);
+    let mut files = std::collections::BTreeSet::new();
+    for (p, list) in paths.iter().zip(lists) {
+        let found = list.len();
+        let mut kept = 0;
+        for f in list {
+            if select.is_none_or(|s| s(&f)) {
+                kept += 1;
+                files.insert(f);
+            }
+        }
+        if kept == 0 && p.is_dir() {
+            problems.push(ingest::walk::no_article(p, found));
+        }
+    }
     let mut seen = std::collections::BTreeSet::new();
     files
         .into_iter()
         .filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())))
-        .filter(|f| select.is_none_or(|s| s(f)))
         .collect()
 }
 
@@ -98,13 +118,21 @@ pub fn run_opts(
     mut problems: Vec<Problem>,
     opts: Options,
 ) -> Run {
-    let files = expand(paths, opts.select, &mut problems);
+    let walk = ingest::walk::Walk {
+        follow_links: opts.follow_links,
+        roots: opts.context.iter().chain(opts.roots).cloned().collect(),
+    };
+    let files = expand(paths, opts.select, &walk, &mut problems);
     let mut all: Vec<(PathBuf, bool)> = files.iter().map(|f| (f.clone(), true)).collect();
     if !opts.context.is_empty() {
         let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
         let targets: std::collections::BTreeSet<PathBuf> = files.iter().map(|f| canon(f)).collect();
         // Problems of context articles are reported by the runs that own them.
-        for f in expand(opts.context, opts.select, &mut Vec::new()) {
+        let walk = ingest::walk::Walk {
+            follow_links: opts.follow_links,
+            roots: paths.iter().chain(opts.roots).cloned().collect(),
+        };
+        for f in expand(opts.context, opts.select, &walk, &mut Vec::new()) {
             if !targets.contains(&canon(&f)) {
                 all.push((f, false));
             }

@@ -21,10 +21,13 @@ impl std::fmt::Display for YamlError {
 
 impl std::error::Error for YamlError {}
 
+/// The error, with the values it quotes cut to short excerpts
+/// ([`crate::diag::quote_excerpts`]): a file that is not YAML of the expected shape must not
+/// have its text echoed.
 fn convert(e: serde_yaml::Error) -> YamlError {
     YamlError {
         offset: e.location().map(|l| l.index()),
-        message: e.to_string(),
+        message: crate::diag::quote_excerpts(&e.to_string()),
     }
 }
 

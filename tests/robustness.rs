@@ -524,6 +524,43 @@ fn row_symlink_loop() -> String {
     line("directory symlink loop", &o, exit)
 }
 
+fn row_symlink_out_of_tree() -> String {
+    // Links that leave the paths walked are not followed (issue 13): a link to a file
+    // elsewhere must not put that file's text (its title) into the report.
+    let dir = scratch_with_good("symlink_out");
+    let elsewhere = scratch("symlink_out_target");
+    std::fs::write(
+        elsewhere.join("other.md"),
+        "# 不应出现的标题\n\n这篇文章在目录之外。\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(elsewhere.join("other.md"), dir.join("escape.md")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.join("escape-dir")).unwrap();
+    }
+    let o = run_dir(dir);
+    #[cfg(unix)]
+    {
+        assert_eq!(o.about("escape.md").len(), 1, "{:?}", o.problems());
+        assert_eq!(o.about("escape-dir").len(), 1, "{:?}", o.problems());
+        assert!(o
+            .report()
+            .problems
+            .iter()
+            .all(|p| p.message.contains("--follow-links")));
+        assert!(o
+            .report()
+            .documents
+            .iter()
+            .all(|d| d.title.as_deref() != Some("不应出现的标题")));
+    }
+    assert_eq!(o.docs(), vec!["good.md"]);
+    assert_good_processed(&o);
+    let exit = assert_exit_unchanged(&o);
+    line("symbolic links out of the tree", &o, exit)
+}
+
 // ---------------------------------------------------------------------------------------
 // Rows over rule files, through `Extractor::load`.
 
@@ -860,6 +897,7 @@ mod matrix {
         row_same_article_twice,
         row_unreadable,
         row_symlink_loop,
+        row_symlink_out_of_tree,
         row_rules_alias_bomb,
         row_rules_bad_regex,
         row_rules_too_big,

@@ -2,7 +2,10 @@
 //! different scopes for the findings.
 
 use super::progress::Progress;
-use super::{extractor_for, load_config, write_output, ConfigArgs, ReportArgs};
+use super::{
+    check_inputs, extractor_for, load_config, path_error, write_output, ConfigArgs, Fail,
+    InputArgs, ReportArgs,
+};
 use crate::config::Config;
 use crate::lint::{self, Baseline, Filters, Outcome};
 use crate::pipeline::{self, Run};
@@ -18,24 +21,39 @@ struct Analysis {
     outcome: Outcome,
 }
 
+/// What an analysis reads: the paths of the pipeline, and the arguments they came from (each
+/// must exist and be readable: a usage error otherwise).
+struct Inputs<'a> {
+    paths: &'a [PathBuf],
+    /// `(what, paths)`: `input path` for `run`'s paths and the new articles, `--corpus` …
+    named: &'a [(&'a str, &'a [PathBuf])],
+}
+
 /// Read the configuration and rules, run the pipeline on `paths`, and filter the findings:
 /// with `new`, only those involving one of these articles; with a baseline, not those it
 /// records.
 fn analyze(
-    paths: &[PathBuf],
+    inputs: &Inputs,
     new: Option<&[PathBuf]>,
     report: Option<&ReportArgs>,
     args: &ConfigArgs,
-) -> Result<Analysis, i32> {
+    input: &InputArgs,
+) -> Result<Analysis, Fail> {
+    let paths = inputs.paths;
     let cfg = load_config(
         args,
         report.and_then(|r| r.format),
         report.and_then(|r| r.fail_on),
         paths,
     )?;
+    let with_format = |mut f: Fail| {
+        f.format = Some(cfg.format.value);
+        f
+    };
+    check_inputs(inputs.named).map_err(with_format)?;
     let (ex, data_problems) = extractor_for(&cfg, args)?;
     let baseline = match report {
-        Some(r) => read_baseline(r)?,
+        Some(r) => read_baseline(r).map_err(with_format)?,
         None => None,
     };
     let select = |p: &Path| cfg.selects(p);
@@ -51,12 +69,18 @@ fn analyze(
             select,
             progress: Some(&progress.bar),
             context: &[],
+            follow_links: input.follow_links,
+            roots: &[],
         },
     );
     progress.finish();
     let new_paths: Option<BTreeSet<String>> = new.map(|new| {
         let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-        let wanted: BTreeSet<PathBuf> = pipeline::expand(new, select, &mut Vec::new())
+        let walk = crate::ingest::walk::Walk {
+            follow_links: input.follow_links,
+            roots: paths.to_vec(),
+        };
+        let wanted: BTreeSet<PathBuf> = pipeline::expand(new, select, &walk, &mut Vec::new())
             .iter()
             .map(|p| canon(p))
             .collect();
@@ -87,15 +111,16 @@ fn analyze(
     Ok(Analysis { cfg, run, outcome })
 }
 
-/// The baseline of `--baseline`, with its path as shown; an unreadable one is `Err(2)`.
-pub(super) fn read_baseline(args: &ReportArgs) -> Result<Option<(String, Baseline)>, i32> {
+/// The baseline of `--baseline`, with its path as shown; one that is missing or cannot be
+/// read (not a regular file, over the size limit, invalid) is a usage error.
+pub(super) fn read_baseline(args: &ReportArgs) -> Result<Option<(String, Baseline)>, Fail> {
     match args.baseline.as_deref() {
         Some(p) => match Baseline::read(p) {
             Ok(b) => Ok(Some((crate::ingest::display_path(p), b))),
-            Err(e) => {
-                eprintln!("error: baseline {}: {e}", p.display());
-                Err(2)
-            }
+            Err(e) => Err(Fail::new(vec![path_error(
+                p,
+                format!("baseline {}: {e}", crate::ingest::display_path(p)),
+            )])),
         },
         None => Ok(None),
     }
@@ -123,7 +148,10 @@ pub(super) fn emit_report(
     let format = cfg.format.value;
     // The human report lists the problems itself.
     if format != Format::Human && !report.problems.is_empty() {
-        eprint!("{}", crate::diag::render_problems(&report.problems));
+        eprint!(
+            "{}",
+            crate::diag::render_problems_in(&report.problems, &super::article_paths(report))
+        );
     }
     let color = args.output.is_none()
         && std::io::stdout().is_terminal()
@@ -178,10 +206,14 @@ pub(super) fn emit_report(
     lint::exit_code(report, cfg.fail_on.value)
 }
 
-pub fn run(paths: &[PathBuf], args: &ReportArgs, config: &ConfigArgs) -> i32 {
-    match analyze(paths, None, Some(args), config) {
+pub fn run(paths: &[PathBuf], args: &ReportArgs, config: &ConfigArgs, input: &InputArgs) -> i32 {
+    let inputs = Inputs {
+        paths,
+        named: &[("input path", paths)],
+    };
+    match analyze(&inputs, None, Some(args), config, input) {
         Ok(a) => emit(&a, args),
-        Err(code) => code,
+        Err(f) => f.exit(Some(args)),
     }
 }
 
@@ -190,16 +222,25 @@ fn lint_paths(new: &[PathBuf], corpus: &[PathBuf]) -> Vec<PathBuf> {
     corpus.iter().chain(new).cloned().collect()
 }
 
-pub fn lint(new: &[PathBuf], corpus: &[PathBuf], args: &ReportArgs, config: &ConfigArgs) -> i32 {
+pub fn lint(
+    new: &[PathBuf],
+    corpus: &[PathBuf],
+    args: &ReportArgs,
+    config: &ConfigArgs,
+    input: &InputArgs,
+) -> i32 {
     if new.is_empty() {
-        // Validate the configuration all the same (a broken one should fail CI), and write
-        // an empty report, so that a CI step uploading it finds one.
+        // Validate the configuration, the corpus and the baseline all the same (a broken one
+        // should fail CI), and write an empty report, so that a CI step uploading it finds
+        // one.
         let cfg = match load_config(config, args.format, args.fail_on, corpus) {
             Ok(c) => c,
-            Err(code) => return code,
+            Err(f) => return f.exit(Some(args)),
         };
-        if let Err(code) = read_baseline(args) {
-            return code;
+        let checked = check_inputs(&[("--corpus", corpus)]).and_then(|()| read_baseline(args));
+        if let Err(mut f) = checked {
+            f.format = Some(cfg.format.value);
+            return f.exit(Some(args));
         }
         eprintln!("note: no new articles given; nothing to check");
         let empty = crate::model::Report {
@@ -212,20 +253,42 @@ pub fn lint(new: &[PathBuf], corpus: &[PathBuf], args: &ReportArgs, config: &Con
         };
         return emit_report(&cfg, args, &empty, &[], &Outcome::default());
     }
-    match analyze(&lint_paths(new, corpus), Some(new), Some(args), config) {
+    let paths = lint_paths(new, corpus);
+    let inputs = Inputs {
+        paths: &paths,
+        named: &[("--corpus", corpus), ("input path", new)],
+    };
+    match analyze(&inputs, Some(new), Some(args), config, input) {
         Ok(a) => emit(&a, args),
-        Err(code) => code,
+        Err(f) => f.exit(Some(args)),
     }
 }
 
-pub fn baseline(new: &[PathBuf], corpus: &[PathBuf], output: &Path, config: &ConfigArgs) -> i32 {
+pub fn baseline(
+    new: &[PathBuf],
+    corpus: &[PathBuf],
+    output: &Path,
+    config: &ConfigArgs,
+    input: &InputArgs,
+) -> i32 {
     let scope = (!new.is_empty()).then_some(new);
-    let a = match analyze(&lint_paths(new, corpus), scope, None, config) {
+    let paths = lint_paths(new, corpus);
+    let inputs = Inputs {
+        paths: &paths,
+        named: &[("--corpus", corpus), ("input path", new)],
+    };
+    let a = match analyze(&inputs, scope, None, config, input) {
         Ok(a) => a,
-        Err(code) => return code,
+        Err(f) => return f.exit(None),
     };
     if !a.run.report.problems.is_empty() {
-        eprint!("{}", crate::diag::render_problems(&a.run.report.problems));
+        eprint!(
+            "{}",
+            crate::diag::render_problems_in(
+                &a.run.report.problems,
+                &super::article_paths(&a.run.report)
+            )
+        );
     }
     let b = Baseline::of(&a.run.report.findings);
     if let Err(e) = write_output(Some(output), &b.to_text(output)) {

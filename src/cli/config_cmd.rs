@@ -1,6 +1,6 @@
 //! `factcheck config`: the effective configuration and where each value came from.
 
-use super::{load_config, ConfigArgs, FailOn};
+use super::{check_inputs, load_config, ConfigArgs, FailOn};
 use crate::report::Format;
 use std::path::PathBuf;
 
@@ -10,11 +10,13 @@ pub fn show(
     fail_on: Option<FailOn>,
     args: &ConfigArgs,
 ) -> i32 {
-    match load_config(args, format, fail_on, paths) {
+    match load_config(args, format, fail_on, paths)
+        .and_then(|cfg| check_inputs(&[("input path", paths)]).map(|()| cfg))
+    {
         Ok(cfg) => {
             print!("{}", cfg.describe());
             0
         }
-        Err(code) => code,
+        Err(f) => f.exit(None),
     }
 }

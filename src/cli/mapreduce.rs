@@ -5,7 +5,9 @@
 
 use super::check::{emit_report, read_baseline};
 use super::progress::Progress;
-use super::{extractor_for, load_config, write_output, ConfigArgs, ReportArgs};
+use super::{
+    check_inputs, extractor_for, load_config, write_output, ConfigArgs, InputArgs, ReportArgs,
+};
 use crate::lint::{self, Directive, Filters};
 use crate::model::{Claim, DocumentInfo, Problem, Severity, Span};
 use crate::pipeline::{self, DocClaims};
@@ -132,7 +134,13 @@ pub fn read_lines(display: &str, text: &str, problems: &mut Vec<Problem>) -> Vec
                 ),
             },
             Ok(LineIn::Problem(p)) => problems.push(p),
-            Err(e) => problem(Severity::Error, format!("not a claims line ({e}); skipped")),
+            Err(e) => problem(
+                Severity::Error,
+                format!(
+                    "not a claims line ({}); skipped",
+                    crate::diag::quote_excerpts(&e.to_string())
+                ),
+            ),
         }
     }
     docs
@@ -143,14 +151,18 @@ pub fn claims(
     context: &[PathBuf],
     output: Option<&Path>,
     args: &ConfigArgs,
+    input: &InputArgs,
 ) -> i32 {
     let cfg = match load_config(args, None, None, paths) {
         Ok(c) => c,
-        Err(code) => return code,
+        Err(f) => return f.exit(None),
     };
+    if let Err(f) = check_inputs(&[("input path", paths), ("--context", context)]) {
+        return f.exit(None);
+    }
     let (ex, data_problems) = match extractor_for(&cfg, args) {
         Ok(x) => x,
-        Err(code) => return code,
+        Err(f) => return f.exit(None),
     };
     let select = |p: &Path| cfg.selects(p);
     let filtering = !cfg.include.is_empty() || !cfg.exclude.is_empty();
@@ -163,11 +175,19 @@ pub fn claims(
             select: if filtering { Some(&select) } else { None },
             progress: Some(&progress.bar),
             context,
+            follow_links: input.follow_links,
+            roots: &[],
         },
     );
     progress.finish();
     if !run.report.problems.is_empty() {
-        eprint!("{}", crate::diag::render_problems(&run.report.problems));
+        eprint!(
+            "{}",
+            crate::diag::render_problems_in(
+                &run.report.problems,
+                &super::article_paths(&run.report)
+            )
+        );
     }
     // The report holds the claims (with their ids); each document gets its own back.
     let mut by_doc: std::collections::HashMap<&str, Vec<crate::model::Claim>> =
@@ -195,29 +215,25 @@ pub fn claims(
 pub fn reconcile(files: &[PathBuf], args: &ReportArgs, config: &ConfigArgs) -> i32 {
     let cfg = match load_config(config, args.format, args.fail_on, &[]) {
         Ok(c) => c,
-        Err(code) => return code,
+        Err(f) => return f.exit(Some(args)),
     };
-    let (ex, mut problems) = match extractor_for(&cfg, config) {
+    let checked = check_inputs(&[("claims file", files)])
+        .and_then(|()| extractor_for(&cfg, config))
+        .and_then(|x| Ok((x, read_baseline(args)?)));
+    let ((ex, mut problems), baseline) = match checked {
         Ok(x) => x,
-        Err(code) => return code,
-    };
-    let baseline = match read_baseline(args) {
-        Ok(b) => b,
-        Err(code) => return code,
+        Err(mut f) => {
+            f.format = Some(cfg.format.value);
+            return f.exit(Some(args));
+        }
     };
     let mut docs: Vec<DocClaims> = Vec::new();
     for f in files {
         let display = crate::ingest::display_path(f);
-        let text = match std::fs::read(f) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(_) => {
-                    problems.push(file_problem(&display, "not UTF-8; skipped".into()));
-                    continue;
-                }
-            },
+        let text = match crate::fsread::read_to_string(f) {
+            Ok(t) => t,
             Err(e) => {
-                problems.push(file_problem(&display, format!("cannot read: {e}")));
+                problems.push(file_problem(&display, format!("cannot read: {e}; skipped")));
                 continue;
             }
         };

@@ -1,7 +1,11 @@
 //! The command line: one module per command family.
 //!
-//! Exit codes (README.md): 0 no reported finding at or above `--fail-on`; 1 some; 2 usage or
-//! configuration error (also a rule or gazetteer file that fails to load, with `--strict`).
+//! Exit codes (README.md): 0 no reported finding at or above `--fail-on`; 1 some (or an input
+//! directory without articles, when `--fail-on` is `warning` or `info`); 2 usage or
+//! configuration error: an input path, `--corpus`, claims file or baseline that is missing or
+//! cannot be read, a bad configuration (also a rule or gazetteer file that fails to load, with
+//! `--strict`). A usage error still writes the SARIF log when SARIF is asked for
+//! ([`Fail::exit`]).
 
 mod check;
 mod config_cmd;
@@ -26,6 +30,19 @@ use std::path::{Path, PathBuf};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Largest file read (articles, rules, gazetteers, configuration, baselines, claims):
+    /// bytes, or with K, M or G [default: 256M].
+    #[arg(long, global = true, value_name = "SIZE", value_parser = crate::fsread::parse_size)]
+    pub max_file_size: Option<u64>,
+}
+
+/// Flags of the commands that walk input directories.
+#[derive(Debug, Clone, Default, Args)]
+pub struct InputArgs {
+    /// Follow symbolic links that lead outside the paths given on the command line (by
+    /// default they are skipped, with a warning).
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 /// Flags that choose the configuration and the rules.
@@ -47,6 +64,10 @@ pub struct ConfigArgs {
     /// the run goes on without it).
     #[arg(long)]
     pub strict: bool,
+    /// Let configuration files name rules and gazetteers outside their own directory and the
+    /// working directory.
+    #[arg(long)]
+    pub allow_outside_config_paths: bool,
 }
 
 /// Flags of the commands that print a report.
@@ -104,6 +125,8 @@ pub enum Command {
         report: ReportArgs,
         #[command(flatten)]
         config: ConfigArgs,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Check new articles against a corpus: report only the findings that involve a new
     /// article.
@@ -118,6 +141,8 @@ pub enum Command {
         report: ReportArgs,
         #[command(flatten)]
         config: ConfigArgs,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Record the current findings in a baseline file: those `lint NEW... --corpus DIR`
     /// reports, or with no NEW every finding of the corpus.
@@ -131,6 +156,8 @@ pub enum Command {
         output: PathBuf,
         #[command(flatten)]
         config: ConfigArgs,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Print the effective configuration and where each value comes from.
     Config {
@@ -159,6 +186,8 @@ pub enum Command {
         context: Vec<PathBuf>,
         #[command(flatten)]
         config: ConfigArgs,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Reduce stage: reconcile the claims written by `factcheck claims` (one or more
     /// shards) and report, as `run` does.
@@ -225,24 +254,30 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if let Some(n) = cli.max_file_size {
+        crate::fsread::set_max_file_size(n);
+    }
     match cli.command {
         Command::Run {
             paths,
             report,
             config,
-        } => check::run(&paths, &report, &config),
+            input,
+        } => check::run(&paths, &report, &config, &input),
         Command::Lint {
             new,
             corpus,
             report,
             config,
-        } => check::lint(&new, &corpus, &report, &config),
+            input,
+        } => check::lint(&new, &corpus, &report, &config, &input),
         Command::Baseline {
             new,
             corpus,
             output,
             config,
-        } => check::baseline(&new, &corpus, &output, &config),
+            input,
+        } => check::baseline(&new, &corpus, &output, &config, &input),
         Command::Config {
             paths,
             format,
@@ -255,7 +290,8 @@ pub fn main() -> i32 {
             output,
             context,
             config,
-        } => mapreduce::claims(&paths, &context, output.as_deref(), &config),
+            input,
+        } => mapreduce::claims(&paths, &context, output.as_deref(), &config, &input),
         Command::Reconcile {
             files,
             report,
@@ -276,14 +312,109 @@ pub fn main() -> i32 {
     }
 }
 
+/// A usage or configuration error: exit code 2. Its message is on stderr already; `problems`
+/// say it again for the SARIF log ([`Fail::exit`]).
+#[derive(Debug, Default)]
+pub struct Fail {
+    pub problems: Vec<Problem>,
+    /// The configured format, when the configuration was read.
+    pub format: Option<Format>,
+}
+
+impl Fail {
+    fn new(problems: Vec<Problem>) -> Fail {
+        Fail {
+            problems,
+            format: None,
+        }
+    }
+
+    /// Exit code 2. When the command prints a report and that report is SARIF, the log is
+    /// written all the same (to `-o` or stdout), with `executionSuccessful: false` and the
+    /// error as a tool execution notification: a CI step that uploads it shows why the run
+    /// failed instead of an old log or none. GitHub workflow commands get the error as an
+    /// `::error` annotation likewise.
+    pub fn exit(self, report: Option<&ReportArgs>) -> i32 {
+        let Some(r) = report else { return 2 };
+        let opts = crate::report::RenderOptions {
+            color: false,
+            width: 100,
+            rules: crate::report::rule_meta(),
+        };
+        let text = match r.format.or(self.format) {
+            Some(Format::Sarif) => crate::report::sarif::render_failed(&self.problems, &opts),
+            Some(Format::Github) => {
+                let report = crate::model::Report {
+                    version: crate::model::REPORT_VERSION,
+                    documents: Vec::new(),
+                    claims: Vec::new(),
+                    findings: Vec::new(),
+                    problems: self.problems,
+                };
+                crate::report::github::render(&report, &[])
+            }
+            _ => return 2,
+        };
+        if let Err(e) = write_output(r.output.as_deref(), &text) {
+            let to = r
+                .output
+                .as_deref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "stdout".into());
+            eprintln!("error: cannot write {to}: {e}");
+        }
+        2
+    }
+}
+
+/// An error about a path, as a problem (for the SARIF log) and a line on stderr.
+fn path_error(path: &Path, message: String) -> Problem {
+    eprintln!("error: {message}");
+    Problem {
+        path: crate::ingest::display_path(path),
+        span: None,
+        severity: Severity::Error,
+        message,
+    }
+}
+
+/// The paths of the command line must be there: each a directory that can be listed or a
+/// file that can be read (a regular file within the size limit). Anything else is a usage
+/// error naming the path: `what` says which argument it is (`input path`, `--corpus` …).
+/// A `claims file` must be a file.
+fn check_inputs(groups: &[(&str, &[PathBuf])]) -> Result<(), Fail> {
+    let mut problems = Vec::new();
+    for (what, paths) in groups {
+        let dirs = *what != "claims file";
+        for p in *paths {
+            let why = match crate::fsread::metadata(p) {
+                Ok(m) if m.is_dir() && dirs => std::fs::read_dir(p).err().map(|e| e.to_string()),
+                Ok(_) => crate::fsread::check(p).err().map(|e| e.to_string()),
+                Err(e) => Some(e.to_string()),
+            };
+            if let Some(why) = why {
+                problems.push(path_error(
+                    p,
+                    format!("{what} {}: {why}", crate::ingest::display_path(p)),
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Fail::new(problems))
+    }
+}
+
 /// Load the configuration for a command reading `inputs`; a configuration error is printed
-/// (a miette diagnostic pointing into the file) and becomes `Err(2)`.
+/// (a miette diagnostic pointing into the file) and is a [`Fail`].
 fn load_config(
     args: &ConfigArgs,
     format: Option<Format>,
     fail_on: Option<FailOn>,
     inputs: &[PathBuf],
-) -> Result<Config, i32> {
+) -> Result<Config, Fail> {
     let flags = config::Flags {
         config: args.config.clone(),
         no_config: args.no_config,
@@ -291,6 +422,7 @@ fn load_config(
         gazetteers: args.gazetteers.clone(),
         format,
         fail_on: fail_on.map(Severity::from),
+        allow_outside_config_paths: args.allow_outside_config_paths,
     };
     match config::load(&flags, inputs) {
         Ok(cfg) => {
@@ -301,7 +433,16 @@ fn load_config(
         }
         Err(e) => {
             eprintln!("{}", render_diagnostic(&*e));
-            Err(2)
+            let message = match &e.help {
+                Some(h) => format!("{} ({h})", e.message),
+                None => e.message.clone(),
+            };
+            Err(Fail::new(vec![Problem {
+                path: e.src.name().to_string(),
+                span: None,
+                severity: Severity::Error,
+                message,
+            }]))
         }
     }
 }
@@ -323,7 +464,7 @@ pub fn render_diagnostic(diag: &dyn miette::Diagnostic) -> String {
 
 /// Every `.yaml`/`.yml` file under a rules path (itself when it is a file), sorted.
 fn rule_files(path: &Path) -> Vec<PathBuf> {
-    if path.is_file() {
+    if !path.is_dir() {
         return vec![path.to_path_buf()];
     }
     let mut out: Vec<PathBuf> = ignore::WalkBuilder::new(path)
@@ -331,7 +472,12 @@ fn rule_files(path: &Path) -> Vec<PathBuf> {
         .sort_by_file_name(|a, b| a.cmp(b))
         .build()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        // Regular files, and FIFOs or devices too, so that reading them says what they are
+        // (symbolic links inside are not followed).
+        .filter(|e| {
+            e.file_type()
+                .is_some_and(|t| !t.is_dir() && !t.is_symlink())
+        })
         .map(|e| e.into_path())
         .filter(|p| {
             p.extension()
@@ -370,30 +516,58 @@ fn as_gazetteer(mut f: DataFile) -> DataFile {
     f
 }
 
-/// Load the rules; with `--strict`, a file that fails to load is `Err(2)`.
-fn extractor_for(cfg: &Config, args: &ConfigArgs) -> Result<(Extractor, Vec<Problem>), i32> {
+/// Load the rules; with `--strict`, a file that fails to load is a [`Fail`].
+fn extractor_for(cfg: &Config, args: &ConfigArgs) -> Result<(Extractor, Vec<Problem>), Fail> {
     let (ex, problems) = load_extractor(cfg);
     if args.strict && !problems.is_empty() {
         eprint!("{}", crate::diag::render_problems(&problems));
         eprintln!("error: a rule or gazetteer file failed to load (--strict)");
-        return Err(2);
+        return Err(Fail {
+            problems,
+            format: Some(cfg.format.value),
+        });
     }
     Ok((ex, problems))
 }
 
 /// Write to a file atomically (a temporary file in the same directory, then renamed over
 /// the target), or to stdout.
+///
+/// The file keeps the usual permissions: a file replaced keeps its mode, a new one gets the
+/// mode the umask gives (`0666 & !umask`, as `>` in a shell would), not the temporary file's
+/// 0600. A target that exists and is not a regular file (`/dev/null`, a FIFO, `/dev/stdout`)
+/// is written to in place: renaming over it would replace a device with a file.
 pub fn write_output(path: Option<&Path>, text: &str) -> std::io::Result<()> {
     match path {
         Some(p) => {
+            let existing = std::fs::metadata(p).ok();
+            if let Some(m) = &existing {
+                if m.is_dir() {
+                    return Err(std::io::Error::other("is a directory"));
+                }
+                if !m.is_file() {
+                    let mut f = std::fs::OpenOptions::new().write(true).open(p)?;
+                    f.write_all(text.as_bytes())?;
+                    return f.flush();
+                }
+            }
             let dir = match p.parent() {
                 Some(d) if !d.as_os_str().is_empty() => d,
                 _ => Path::new("."),
             };
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".factcheck-")
-                .suffix(".tmp")
-                .tempfile_in(dir)?;
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".factcheck-").suffix(".tmp");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                // Created with 0666, less the umask (the kernel applies it).
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+            let mut tmp = builder.tempfile_in(dir)?;
+            if let Some(m) = &existing {
+                // fchmod: the mode of the file replaced, umask or not.
+                tmp.as_file().set_permissions(m.permissions())?;
+            }
             tmp.write_all(text.as_bytes())?;
             tmp.as_file().sync_all()?;
             tmp.persist(p).map_err(|e| e.error)?;
@@ -405,4 +579,9 @@ pub fn write_output(path: Option<&Path>, text: &str) -> std::io::Result<()> {
             out.flush()
         }
     }
+}
+
+/// The paths of a report's documents (articles whose problems may show snippets).
+fn article_paths(report: &crate::model::Report) -> Vec<&str> {
+    report.documents.iter().map(|d| d.path.as_str()).collect()
 }

@@ -6,7 +6,7 @@ use super::{load_config, load_extractor, RulesAction};
 pub fn command(action: RulesAction) -> i32 {
     let cfg = match load_config(action.config(), None, None, &[]) {
         Ok(c) => c,
-        Err(code) => return code,
+        Err(f) => return f.exit(None),
     };
     let (ex, problems) = load_extractor(&cfg);
     if !problems.is_empty() {

@@ -64,10 +64,11 @@ impl DataFile {
         }
     }
 
-    /// Read a file from disk.
+    /// Read a file from disk (through [`crate::fsread`]: a regular file within the size
+    /// limit).
     pub fn read(path: &std::path::Path, problems: &mut Vec<Problem>) -> Option<DataFile> {
         let display = crate::ingest::display_path(path);
-        match std::fs::read_to_string(path) {
+        match crate::fsread::read_to_string(path) {
             Ok(text) => Some(DataFile {
                 path: display,
                 text,

@@ -13,9 +13,6 @@ use std::path::{Path, PathBuf};
 pub use decode::{ByteMap, Decoded};
 pub use frontmatter::FrontMatter;
 
-/// Files larger than this are refused (a diagnostic, the run goes on).
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-
 /// The kind of file, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -65,7 +62,8 @@ impl SourceDoc {
     }
 }
 
-/// Read and decode one file. Problems that do not stop the file are pushed to `problems`.
+/// Read (through [`crate::fsread`]: a regular file within the size limit) and decode one
+/// file. Problems that do not stop the file are pushed to `problems`.
 pub fn load(path: &Path, display: &str, problems: &mut Vec<Problem>) -> Option<SourceDoc> {
     let problem = |message: String| Problem {
         path: display.to_string(),
@@ -74,23 +72,16 @@ pub fn load(path: &Path, display: &str, problems: &mut Vec<Problem>) -> Option<S
         message,
     };
     let format = Format::from_path(path).unwrap_or(Format::Text);
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            problems.push(problem(format!(
-                "skipped: {} bytes is over the limit of {} bytes",
-                m.len(),
-                MAX_FILE_BYTES
-            )));
-            return None;
-        }
-        Ok(_) => {}
-        Err(e) => {
-            problems.push(problem(format!("cannot read: {e}")));
-            return None;
-        }
-    }
-    let raw = match std::fs::read(path) {
+    let raw = match crate::fsread::read(path) {
         Ok(raw) => raw,
+        Err(
+            e @ (crate::fsread::ReadError::TooLarge { .. }
+            | crate::fsread::ReadError::NotRegular(_)
+            | crate::fsread::ReadError::Directory),
+        ) => {
+            problems.push(problem(format!("skipped: {e}")));
+            return None;
+        }
         Err(e) => {
             problems.push(problem(format!("cannot read: {e}")));
             return None;

@@ -28,6 +28,24 @@ pub fn render(report: &Report, docs: &[DocText], opts: &RenderOptions) -> String
     s
 }
 
+/// The log of a run that failed before it read anything (a usage or configuration error):
+/// no results, `executionSuccessful: false`, and `problems` (the errors) as tool execution
+/// notifications.
+pub fn render_failed(problems: &[Problem], opts: &RenderOptions) -> String {
+    let report = Report {
+        version: crate::model::REPORT_VERSION,
+        documents: Vec::new(),
+        claims: Vec::new(),
+        findings: Vec::new(),
+        problems: problems.to_vec(),
+    };
+    let mut log = log(&report, &[], opts);
+    log["runs"][0]["invocations"][0]["executionSuccessful"] = json!(false);
+    let mut s = serde_json::to_string_pretty(&log).expect("a SARIF log always serializes");
+    s.push('\n');
+    s
+}
+
 /// The SARIF log as a JSON value.
 pub fn log(report: &Report, docs: &[DocText], opts: &RenderOptions) -> Value {
     let ctx = Ctx::new(report, docs);
