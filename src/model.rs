@@ -235,6 +235,20 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Report {
+    /// A report of nothing but these problems (a run that failed before reading anything).
+    pub fn of_problems(problems: Vec<Problem>) -> Report {
+        Report {
+            version: REPORT_VERSION,
+            documents: Vec::new(),
+            claims: Vec::new(),
+            findings: Vec::new(),
+            alignments: Vec::new(),
+            problems,
+        }
+    }
+}
+
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {

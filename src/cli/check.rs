@@ -243,14 +243,7 @@ pub fn lint(
             return f.exit(Some(args));
         }
         eprintln!("note: no new articles given; nothing to check");
-        let empty = crate::model::Report {
-            version: crate::model::REPORT_VERSION,
-            documents: Vec::new(),
-            claims: Vec::new(),
-            findings: Vec::new(),
-            alignments: Vec::new(),
-            problems: Vec::new(),
-        };
+        let empty = crate::model::Report::of_problems(Vec::new());
         return emit_report(&cfg, args, &empty, &[], &Outcome::default());
     }
     let paths = lint_paths(new, corpus);

@@ -344,13 +344,7 @@ impl Fail {
         let text = match r.format.or(self.format) {
             Some(Format::Sarif) => crate::report::sarif::render_failed(&self.problems, &opts),
             Some(Format::Github) => {
-                let report = crate::model::Report {
-                    version: crate::model::REPORT_VERSION,
-                    documents: Vec::new(),
-                    claims: Vec::new(),
-                    findings: Vec::new(),
-                    problems: self.problems,
-                };
+                let report = crate::model::Report::of_problems(self.problems);
                 crate::report::github::render(&report, &[])
             }
             _ => return 2,

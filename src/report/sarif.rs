@@ -32,13 +32,7 @@ pub fn render(report: &Report, docs: &[DocText], opts: &RenderOptions) -> String
 /// no results, `executionSuccessful: false`, and `problems` (the errors) as tool execution
 /// notifications.
 pub fn render_failed(problems: &[Problem], opts: &RenderOptions) -> String {
-    let report = Report {
-        version: crate::model::REPORT_VERSION,
-        documents: Vec::new(),
-        claims: Vec::new(),
-        findings: Vec::new(),
-        problems: problems.to_vec(),
-    };
+    let report = Report::of_problems(problems.to_vec());
     let mut log = log(&report, &[], opts);
     log["runs"][0]["invocations"][0]["executionSuccessful"] = json!(false);
     let mut s = serde_json::to_string_pretty(&log).expect("a SARIF log always serializes");
