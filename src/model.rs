@@ -220,6 +220,9 @@ pub struct Alignment {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub qualifiers: BTreeMap<String, String>,
     pub claims: Vec<String>,
+    /// Independent sources among the claims (copies count once).
+    #[serde(default)]
+    pub sources: usize,
     /// The values as written, with their support.
     #[serde(default)]
     pub values: Vec<ValueSupport>,

@@ -113,3 +113,53 @@ fn counts_of_one_thing_meet_across_scripts_and_languages() {
     assert_eq!(zh, hant);
     assert_eq!(zh, en);
 }
+
+/// The figure claims (rule `frame`) and the alignments of the project's own corpora, one line
+/// each: a diff shows what the frame and the reconciler now compare, and how it came out.
+#[test]
+fn frame_claims_and_alignments_snapshot() {
+    let mut lines = vec![];
+    for dir in [
+        "docs/examples/appointment",
+        "tests/fixtures/earnings",
+        "tests/fixtures/generality",
+    ] {
+        let run = factcheck::pipeline::run(&[std::path::PathBuf::from(dir)]);
+        let r = &run.report;
+        let path_of = |doc: &str| {
+            r.documents
+                .iter()
+                .find(|d| d.id == doc)
+                .map(|d| d.path.clone())
+                .unwrap_or_default()
+        };
+        lines.push(format!("## {dir}"));
+        for c in r.claims.iter().filter(|c| c.rule == "frame") {
+            lines.push(format!(
+                "{}:{}-{} {:?} {}({}) {:?}",
+                path_of(&c.doc),
+                c.span.start,
+                c.span.end,
+                c.text,
+                c.predicate,
+                c.subject,
+                c.qualifiers
+            ));
+        }
+        for a in &r.alignments {
+            let texts: Vec<String> = a.values.iter().map(|v| v.value.clone()).collect();
+            lines.push(format!(
+                "{} {} of {} {:?}: {} sources: {}",
+                a.verdict,
+                a.predicate,
+                a.subject,
+                a.qualifiers,
+                a.sources,
+                texts.join(" / ")
+            ));
+        }
+    }
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("frames_and_alignments", lines.join("\n"));
+    });
+}

@@ -147,6 +147,47 @@ pub fn value_table(
     out
 }
 
+/// The value as people write it: the form most of its claims use (333.79亿元, US$2.4bn), for
+/// messages; entities and dates keep their canonical display.
+pub fn as_written(claims: &[&Claim]) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in claims {
+        *counts.entry(c.text.trim()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(t, _)| t.to_string())
+        .unwrap_or_default()
+}
+
+/// Values grouped by their canonical display, each shown as written.
+pub fn written_table(ctx: &Context, claims: &[&Claim]) -> Vec<ValueSupport> {
+    let mut by: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        by.entry(display(&c.value)).or_default().push(c);
+    }
+    let mut out: Vec<ValueSupport> = by
+        .into_values()
+        .map(|cs| {
+            let written = match &cs[0].value {
+                Value::Quantity { .. } | Value::Money { .. } | Value::Percent { .. } => {
+                    as_written(&cs)
+                }
+                v => display(v),
+            };
+            ValueSupport {
+                support: ctx.support(&cs),
+                claims: cs.iter().map(|c| c.id.clone()).collect(),
+                value: written,
+                as_of: None,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.support.cmp(&a.support).then(a.value.cmp(&b.value)));
+    out
+}
+
 fn majority(values: &[ValueSupport]) -> Option<String> {
     match values {
         [a, b, ..] if a.support > b.support => Some(a.value.clone()),
@@ -417,7 +458,8 @@ fn align(ctx: &Context, group: &[&Claim], differs: bool, verdict: &str) -> Vec<A
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             claims: ids,
-            values: value_table(ctx, &claims, |c| c.text.clone()),
+            sources: ctx.support(&claims),
+            values: value_table(ctx, &claims, |c| c.text.trim().to_string()),
         })
     };
     let mut out: Vec<Alignment> = components
@@ -576,7 +618,7 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
     if key_collision(ctx, group) {
         return vec![];
     }
-    let values = value_table(ctx, group, |c| display(&c.value));
+    let values = written_table(ctx, group);
     let c0 = group[0];
     let exact = group.iter().all(|c| {
         crate::extract::engine::hedge_of(&c.value)
@@ -619,7 +661,9 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
     };
     let mut ids: Vec<String> = group.iter().map(|c| c.id.clone()).collect();
     ids.dedup();
-    let distinct: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+    // The fingerprint holds the values' canonical forms, not how an outlet wrote them.
+    let canonical: BTreeSet<String> = group.iter().map(|c| display(&c.value)).collect();
+    let distinct: Vec<&str> = canonical.iter().map(String::as_str).collect();
     let fp = fingerprint(&[&["conflict", key][..], &distinct[..]].concat());
     vec![Finding {
         id: String::new(),

@@ -57,6 +57,17 @@ pub fn render_with(report: &Report, docs: &[DocText], opts: &RenderOptions) -> S
         }
         out.push('\n');
     }
+    let (agreed, more) = super::agreement_lines(report);
+    if !agreed.is_empty() {
+        out.push_str("agreements:\n");
+        for l in &agreed {
+            out.push_str(&format!("  = {l}\n"));
+        }
+        if more > 0 {
+            out.push_str(&format!("  … and {more} more (see --format json)\n"));
+        }
+        out.push('\n');
+    }
     let summary = Counts::of(report).line();
     if opts.color {
         out.push_str(&format!("\x1b[1m{summary}\x1b[0m\n"));

@@ -42,6 +42,16 @@ pub fn render(report: &Report, docs: &[DocText]) -> String {
     for f in &report.findings {
         finding(&mut out, &ctx, f);
     }
+    let (agreed, more) = super::agreement_lines(report);
+    if !agreed.is_empty() {
+        out.push_str("\n## Agreements\n\n");
+        for l in &agreed {
+            out.push_str(&format!("- {}\n", inline(l)));
+        }
+        if more > 0 {
+            out.push_str(&format!("- … and {more} more (see the JSON report)\n"));
+        }
+    }
     out
 }
 

@@ -463,6 +463,62 @@ impl Counts {
     }
 }
 
+/// A value as written without a converter's pinyin glosses (集團(tuán) → 集團).
+fn unglossed(s: &str) -> String {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"\([a-zàáâãäåāǎèéêëēěìíîïīǐòóôõöōǒùúûüūǔǖǘǚǜ]+\)").unwrap()
+    });
+    re.replace_all(s, "").into_owned()
+}
+
+/// At most this many agreement lines in the human and Markdown reports (the JSON has all).
+pub(crate) const MAX_AGREEMENT_LINES: usize = 40;
+
+/// One line per fact the sources agree on, most sources first: `5 sources agree on revenue
+/// of 星河集团 (period H1): 171.73億元 / 171.7亿`. The second value is how many more there are.
+pub(crate) fn agreement_lines(report: &Report) -> (Vec<String>, usize) {
+    let mut agreed: Vec<&crate::model::Alignment> = report
+        .alignments
+        .iter()
+        .filter(|a| a.verdict == "agree" && a.sources >= 2)
+        .collect();
+    agreed.sort_by(|a, b| b.sources.cmp(&a.sources).then(a.id.cmp(&b.id)));
+    let total = agreed.len();
+    let lines = agreed
+        .iter()
+        .take(MAX_AGREEMENT_LINES)
+        .map(|a| {
+            let qual: Vec<String> = a
+                .qualifiers
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
+            let scope = if qual.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", qual.join(", "))
+            };
+            let mut written: Vec<String> = vec![];
+            for v in &a.values {
+                let w = unglossed(&v.value);
+                if !written.contains(&w) && written.len() < 4 {
+                    written.push(w);
+                }
+            }
+            format!(
+                "{} sources agree on {} of {}{}: {}",
+                a.sources,
+                a.predicate,
+                a.subject,
+                scope,
+                written.join(" / ")
+            )
+        })
+        .collect();
+    (lines, total.saturating_sub(MAX_AGREEMENT_LINES))
+}
+
 /// Rule metadata for the finding kinds, from the built-in `rules/findings.yaml`.
 pub fn rule_meta() -> Vec<RuleMeta> {
     let mut problems = Vec::new();
