@@ -6,6 +6,7 @@
 //! ```text
 //! cargo bench --bench corpus -- gen --out DIR --articles N [--seed S] [--shared PATH]
 //! cargo bench --bench corpus -- anchors        # the rules' literal anchors, as a regex
+//! cargo bench --bench corpus -- doc --out FILE --bytes N [--shape paragraphs|line|run-on]
 //! ```
 //!
 //! `gen` recombines the sentences of the project's fixtures (`docs/examples/appointment/`,
@@ -557,6 +558,111 @@ fn generate(out: &Path, articles: usize, seed: u64, shared: Option<&Path>) -> st
     Ok(())
 }
 
+/// How one large article is laid out (`doc --shape`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Paragraphs of 1–4 sentences, a blank line between them.
+    Paragraphs,
+    /// Every sentence on one line: one paragraph of the whole article.
+    Line,
+    /// One line and one sentence: the sentence stops (。！？.!?) replaced by commas.
+    RunOn,
+}
+
+/// One article of about `bytes` bytes, for `scaling-doc.sh`: the sentences of the project's
+/// fixtures (and `--shared`, when given) recombined as one long story: names varied once,
+/// figures varied by the generator's usual 3 %, laid out by `shape`. Simplified Chinese and
+/// English sentences only, so the text is one article a person could have written.
+/// Deterministic for a seed; the same seed and shape give a prefix of the longer article.
+fn generate_doc(
+    out: &Path,
+    bytes: usize,
+    shape: Shape,
+    seed: u64,
+    shared: Option<&Path>,
+) -> std::io::Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![];
+    collect(&root.join("docs/examples/appointment"), &mut paths);
+    collect(&root.join("tests/fixtures"), &mut paths);
+    if let Some(s) = shared {
+        collect(s, &mut paths);
+    }
+    // Sentences one by one: a simplified source can quote a traditional title.
+    let mut sources: Vec<SourceDoc> = paths.iter().filter_map(|p| read_source(p)).collect();
+    for d in &mut sources {
+        d.sentences = std::mem::take(&mut d.sentences)
+            .into_iter()
+            .map(|s| s.replace('\u{feff}', ""))
+            .filter(|s| !s.starts_with('#') && script_of(s) != Script::Traditional)
+            .collect();
+        d.script = script_of(&d.sentences.concat());
+    }
+    sources.retain(|d| !d.sentences.is_empty());
+    if sources.is_empty() {
+        return Err(std::io::Error::other("no source articles found"));
+    }
+    let mut rng = Rng::new(seed);
+    let story_seed = rng.next();
+    let mut srng = Rng::new(story_seed);
+    let story = Story {
+        seed: story_seed,
+        names: NAMES
+            .iter()
+            .map(|n| (*n, varied_name(n, &mut srng)))
+            .collect(),
+    };
+    let mut text = format!(
+        "---\ntitle: \"{}\"\ndate: \"2025-06-02 09:30:00\"\ncategories:\n  - \"wire\"\n---\n\n",
+        story
+            .apply(&sources[0].title, 0, &mut rng)
+            .replace('"', "'")
+    );
+    let mut in_paragraph = 0usize;
+    let mut paragraph_len = 1 + rng.below(4);
+    while text.len() < bytes {
+        let d = rng.pick(&sources);
+        let raw = rng.pick(&d.sentences).clone();
+        let salt = rng.next();
+        let s = story.apply(&raw, salt, &mut rng);
+        let s = if shape == Shape::RunOn {
+            s.replace(['。', '！', '？'], "，")
+                .replace(['!', '?'], ",")
+                .replace(". ", ", ")
+                .trim_end_matches('.')
+                .to_string()
+                + if d.script == Script::English {
+                    ", "
+                } else {
+                    ""
+                }
+        } else {
+            s
+        };
+        if d.script == Script::English && !text.ends_with(['\n', ' ']) {
+            text.push(' ');
+        }
+        text.push_str(&s);
+        in_paragraph += 1;
+        if shape == Shape::Paragraphs && in_paragraph >= paragraph_len {
+            text.push_str("\n\n");
+            in_paragraph = 0;
+            paragraph_len = 1 + rng.below(4);
+        }
+    }
+    text.push('\n');
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(out, &text)?;
+    eprintln!(
+        "doc: wrote {:.2} MB ({shape:?}) to {}",
+        text.len() as f64 / 1e6,
+        out.display()
+    );
+    Ok(())
+}
+
 /// The literal words of the rule patterns (runs of two or more Han characters, Latin words
 /// of four letters or more, outside slots and escapes), as one alternation for `rg`.
 fn anchors() -> String {
@@ -726,12 +832,33 @@ fn main() {
                 std::process::exit(2);
             }
         }
+        Some("doc") => {
+            let out = PathBuf::from(get("--out").unwrap_or_else(|| "target/bench-doc/a.md".into()));
+            let bytes: usize = get("--bytes")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1_000_000);
+            let shape = match get("--shape").as_deref() {
+                None | Some("paragraphs") => Shape::Paragraphs,
+                Some("line") => Shape::Line,
+                Some("run-on") => Shape::RunOn,
+                Some(other) => {
+                    eprintln!("error: --shape {other}: expected paragraphs, line or run-on");
+                    std::process::exit(2);
+                }
+            };
+            let seed: u64 = get("--seed").and_then(|n| n.parse().ok()).unwrap_or(42);
+            let shared = get("--shared").map(PathBuf::from);
+            if let Err(e) = generate_doc(&out, bytes, shape, seed, shared.as_deref()) {
+                eprintln!("error: {e}");
+                std::process::exit(2);
+            }
+        }
         Some("anchors") => println!("{}", anchors()),
         Some("phases") => phases(&args[1..].iter().map(PathBuf::from).collect::<Vec<_>>()),
         _ => {
             // `cargo bench` with no arguments: say how to use it, succeed.
             eprintln!(
-                "usage: cargo bench --bench corpus -- gen --out DIR --articles N [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- anchors\nsee tests/bench/run.sh"
+                "usage: cargo bench --bench corpus -- gen --out DIR --articles N [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- doc --out FILE --bytes N [--shape paragraphs|line|run-on] [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- anchors\nsee tests/bench/run.sh and tests/bench/scaling-doc.sh"
             );
         }
     }
