@@ -7,6 +7,7 @@
 //! cargo bench --bench corpus -- gen --out DIR --articles N [--seed S] [--shared PATH]
 //! cargo bench --bench corpus -- anchors        # the rules' literal anchors, as a regex
 //! cargo bench --bench corpus -- doc --out FILE --bytes N [--shape paragraphs|line|run-on]
+//! cargo bench --bench corpus -- many --out DIR --articles N   # one finding over N articles
 //! ```
 //!
 //! `gen` recombines the sentences of the project's fixtures (`docs/examples/appointment/`,
@@ -663,6 +664,40 @@ fn generate_doc(
     Ok(())
 }
 
+/// `n` small articles about one story for `human-many.sh`: each a few random clauses of
+/// invented filler around one sentence that states a figure, 18 in three articles of four
+/// and 20 in the others, so the run has one finding over every article (the case where the
+/// human report's snippets of one finding matter). Each article names its own outlet, and
+/// the filler keeps the texts apart, so every article is an independent source.
+fn generate_many(out: &Path, n: usize, seed: u64) -> std::io::Result<()> {
+    let mut rng = Rng::new(seed);
+    let pool: Vec<char> = HAN_POOL.chars().collect();
+    let filler =
+        |rng: &mut Rng, len: usize| -> String { (0..len).map(|_| *rng.pick(&pool)).collect() };
+    let mut bytes = 0;
+    for i in 0..n {
+        let dir = out.join(format!("d{:03}", i / 1000));
+        std::fs::create_dir_all(&dir)?;
+        let years = if rng.chance(0.75) { 18 } else { 20 };
+        let text = format!(
+            "---\ntitle: \"星河集团任命{}\"\ndate: \"2025-02-{:02}\"\ncategories:\n  - \"outlet{i}\"\n---\n\n{}。2月10日，人工智能科学家林嘉禾正式加入星河集团，出任集团副总裁。{}。副总裁林嘉禾表示，他在AI领域深耕{years}年。{}。\n",
+            filler(&mut rng, 6),
+            1 + i % 28,
+            filler(&mut rng, 30),
+            filler(&mut rng, 40),
+            filler(&mut rng, 25),
+        );
+        bytes += text.len();
+        std::fs::write(dir.join(format!("a{i:06}.md")), text)?;
+    }
+    eprintln!(
+        "many: wrote {n} articles, {:.1} MB, to {}",
+        bytes as f64 / 1e6,
+        out.display()
+    );
+    Ok(())
+}
+
 /// The literal words of the rule patterns (runs of two or more Han characters, Latin words
 /// of four letters or more, outside slots and escapes), as one alternation for `rg`.
 fn anchors() -> String {
@@ -853,12 +888,23 @@ fn main() {
                 std::process::exit(2);
             }
         }
+        Some("many") => {
+            let out = PathBuf::from(get("--out").unwrap_or_else(|| "target/bench-many".into()));
+            let n: usize = get("--articles")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(20_000);
+            let seed: u64 = get("--seed").and_then(|n| n.parse().ok()).unwrap_or(42);
+            if let Err(e) = generate_many(&out, n, seed) {
+                eprintln!("error: {e}");
+                std::process::exit(2);
+            }
+        }
         Some("anchors") => println!("{}", anchors()),
         Some("phases") => phases(&args[1..].iter().map(PathBuf::from).collect::<Vec<_>>()),
         _ => {
             // `cargo bench` with no arguments: say how to use it, succeed.
             eprintln!(
-                "usage: cargo bench --bench corpus -- gen --out DIR --articles N [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- doc --out FILE --bytes N [--shape paragraphs|line|run-on] [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- anchors\nsee tests/bench/run.sh and tests/bench/scaling-doc.sh"
+                "usage: cargo bench --bench corpus -- gen --out DIR --articles N [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- doc --out FILE --bytes N [--shape paragraphs|line|run-on] [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- many --out DIR --articles N [--seed S]\n       cargo bench --bench corpus -- anchors\nsee tests/bench/run.sh, tests/bench/scaling-doc.sh and tests/bench/human-many.sh"
             );
         }
     }
