@@ -265,6 +265,66 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The longest sentence, in characters, that the rules see. A longer one (a text without
+/// sentence stops, or one huge line of clauses) is cut into pieces of at most this many
+/// characters, at the last clause mark (，,；;：:、 or a space) in the second half of the
+/// piece when there is one, and never inside an item. Patterns with gaps search to the end
+/// of their sentence, and the period and segment of a claim are read from the sentence up to
+/// its value, so an unbounded sentence makes extraction quadratic. The longest sentence of
+/// the fixtures and the shared corpus is about 900 characters.
+pub const MAX_SENTENCE_CHARS: usize = 1000;
+
+/// `sent`, cut into pieces of at most [`MAX_SENTENCE_CHARS`] characters (see there).
+fn bounded(text: &str, sent: Range<usize>, items: &[Item], out: &mut Vec<Range<usize>>) {
+    let mut start = sent.start;
+    loop {
+        // The byte offset MAX_SENTENCE_CHARS characters on, and the last clause mark
+        // after half of that.
+        let mut limit = None;
+        let mut soft = None;
+        for (n, (i, c)) in text[start..sent.end].char_indices().enumerate() {
+            if n == MAX_SENTENCE_CHARS {
+                limit = Some(start + i);
+                break;
+            }
+            if n >= MAX_SENTENCE_CHARS / 2
+                && matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '、' | ' ')
+            {
+                soft = Some(start + i + c.len_utf8());
+            }
+        }
+        let Some(limit) = limit else {
+            push_sentence(text, start..sent.end, out);
+            return;
+        };
+        // Never inside an item: the item that starts last before the cut ends before it.
+        let inside = |at: usize| {
+            let k = items.partition_point(|it| it.start < at);
+            (k > 0 && items[k - 1].end.max(items[k - 1].tag_end) > at).then(|| &items[k - 1])
+        };
+        let mut cut = soft.filter(|&b| inside(b).is_none()).unwrap_or(limit);
+        if let Some(it) = inside(cut) {
+            cut = if it.start > start {
+                it.start
+            } else {
+                it.end.max(it.tag_end).min(sent.end)
+            };
+        }
+        push_sentence(text, start..cut, out);
+        if cut >= sent.end {
+            return;
+        }
+        start = cut;
+    }
+}
+
+/// Keep a sentence of more than one character (after trimming).
+fn push_sentence(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    if text[r.clone()].trim().chars().nth(1).is_some() {
+        out.push(r);
+    }
+}
+
 /// A sentence in tagged form.
 struct Tagged {
     text: String,
@@ -539,8 +599,13 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
         pattern_start.push(n);
         n += r.regexes.len();
     }
-    let mut first = 0;
+    let nearest = NearestMentions::new(&items);
+    let mut pieces = Vec::new();
     for sent in sentences(text) {
+        bounded(text, sent, &items, &mut pieces);
+    }
+    let mut first = 0;
+    for sent in pieces.iter().cloned() {
         while first < items.len() && items[first].start < sent.start {
             first += 1;
         }
@@ -572,7 +637,7 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
                         tagged: &tagged,
                         items: &items,
                         sent: &sent,
-                        first,
+                        nearest: &nearest,
                         main: &main,
                         metrics: &metrics,
                         lex,
@@ -606,14 +671,7 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
         .map(|c| c.span)
         .collect();
     let framed = super::frame::figures(
-        src,
-        &items,
-        &sentences(text),
-        &metrics,
-        &main,
-        &specific,
-        lex,
-        "frame",
+        src, &items, &pieces, &metrics, &main, &specific, lex, "frame",
     );
     if !framed.is_empty() {
         let spans: std::collections::HashSet<crate::model::Span> =
@@ -634,13 +692,75 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
     claims
 }
 
+/// The kinds of mention a claim's subject may be (`subject_kind`).
+#[derive(Clone, Copy)]
+enum SubjectKind {
+    Person,
+    Org,
+    Product,
+    Any,
+}
+
+impl SubjectKind {
+    const ALL: [SubjectKind; 4] = [Self::Person, Self::Org, Self::Product, Self::Any];
+
+    fn of(kind: &str) -> SubjectKind {
+        match kind {
+            "person" => Self::Person,
+            "org" => Self::Org,
+            "product" => Self::Product,
+            _ => Self::Any,
+        }
+    }
+
+    fn accepts(self, m: &Mention) -> bool {
+        match self {
+            Self::Person => m.kind == MentionKind::Person,
+            Self::Org => matches!(m.kind, MentionKind::Org | MentionKind::Name),
+            Self::Product => matches!(m.kind, MentionKind::Product | MentionKind::Name),
+            Self::Any => matches!(m.kind, MentionKind::Person | MentionKind::Org),
+        }
+    }
+}
+
+/// For each subject kind and item index `k`, the last item before `k` that is a mention of
+/// that kind: the subject search in constant time instead of a walk back through the
+/// paragraph for every claim (quadratic in a long paragraph without such a name).
+struct NearestMentions {
+    /// `last[kind][k]`: the index + 1 of the last accepted mention among `items[..k]`, or 0.
+    last: [Vec<usize>; 4],
+}
+
+impl NearestMentions {
+    fn new(items: &[Item]) -> NearestMentions {
+        let last = SubjectKind::ALL.map(|kind| {
+            let mut v = Vec::with_capacity(items.len() + 1);
+            let mut cur = 0;
+            v.push(cur);
+            for (k, it) in items.iter().enumerate() {
+                if it.mention().is_some_and(|m| kind.accepts(m)) {
+                    cur = k + 1;
+                }
+                v.push(cur);
+            }
+            v
+        });
+        NearestMentions { last }
+    }
+
+    /// The last mention of `kind` among the items before index `k`.
+    fn before(&self, kind: SubjectKind, k: usize) -> Option<usize> {
+        self.last[kind as usize][k].checked_sub(1)
+    }
+}
+
 /// What a match sees of its sentence and document.
 struct Ctx<'a> {
     src: &'a Source<'a>,
     tagged: &'a Tagged,
     items: &'a [Item],
     sent: &'a Range<usize>,
-    first: usize,
+    nearest: &'a NearestMentions,
     main: &'a MainEntities,
     metrics: &'a [super::lexicon::MetricMatch],
     lex: &'a Lexicon,
@@ -654,7 +774,7 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         tagged,
         items,
         sent,
-        first,
+        nearest,
         main,
         metrics,
         lex,
@@ -711,26 +831,18 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
     // True when no name in the sentence is the subject: the article's main organisation
     // stands in, and the reconciler reads it as the story's.
     let mut default_subject = false;
-    let accepts = |m: &Mention| match kind {
-        "person" => m.kind == MentionKind::Person,
-        "org" => matches!(m.kind, MentionKind::Org | MentionKind::Name),
-        "product" => matches!(m.kind, MentionKind::Product | MentionKind::Name),
-        _ => matches!(m.kind, MentionKind::Person | MentionKind::Org),
-    };
     let subject = match emit.subject.as_deref().and_then(slot_item) {
         Some(si) => items[si].mention().map(|m| m.canonical.clone()),
         None => {
-            // The nearest name of the right kind before the value, in the sentence; for an
-            // organisation, in the paragraph ("公司…" refers back to the company just named).
+            // The nearest name of the right kind before the value, in the sentence.
             // Only the sentence: a name of an earlier sentence is not the subject of this
             // one's figures ("公司…" refers to the article's company, the story's).
             let from = sent.start;
             let lo = items.partition_point(|it| it.start < from);
-            let _ = first;
-            let before = (lo..vi)
-                .rev()
-                .filter_map(|k| items[k].mention())
-                .find(|m| accepts(m))
+            let before = nearest
+                .before(SubjectKind::of(kind), vi)
+                .filter(|&k| k >= lo)
+                .and_then(|k| items[k].mention())
                 .map(|m| m.canonical.clone());
             // Else the article's main entity of that kind; an article that names none
             // leaves the subject to the story's main entity, resolved by the reconciler.
@@ -748,9 +860,13 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
     // "@metric": the nearest metric word before the value in the sentence.
     let mut modifier = None;
     let predicate = if emit.predicate == "@metric" {
-        let m = metrics
-            .iter()
-            .rfind(|m| m.start >= sent.start && m.end <= value_range.start)?;
+        // Metric matches do not overlap and are in order, so their ends are sorted too: the
+        // last one ending before the value is the only candidate.
+        let k = metrics.partition_point(|m| m.end <= value_range.start);
+        let m = k
+            .checked_sub(1)
+            .map(|k| &metrics[k])
+            .filter(|m| m.start >= sent.start)?;
         // The noun right before the measure word, after the last item before it.
         let from = items[..vi]
             .iter()
@@ -890,4 +1006,64 @@ pub fn hedge_of(v: &Value) -> Option<Hedge> {
         "approx" => Hedge::Approx,
         _ => Hedge::Exact,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str, items: &[Item]) -> Vec<Range<usize>> {
+        let mut out = vec![];
+        for s in sentences(text) {
+            bounded(text, s, items, &mut out);
+        }
+        out
+    }
+
+    fn count(item_start: usize, item_end: usize) -> Item {
+        Item {
+            start: item_start,
+            end: item_end,
+            tag_end: item_end,
+            val: ItemVal::Value(Kind::Number(Num::exact(1.0))),
+            unit: None,
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_stops_is_cut_after_a_clause() {
+        let text = "星河集团宣布林嘉禾出任副总裁，".repeat(300);
+        assert_eq!(sentences(&text).len(), 1);
+        let p = pieces(&text, &[]);
+        assert!(p.len() >= 5, "{}", p.len());
+        assert_eq!(p[0].start, 0);
+        assert_eq!(p.last().unwrap().end, text.len());
+        for w in p.windows(2) {
+            assert_eq!(w[0].end, w[1].start, "pieces are contiguous");
+        }
+        for r in &p {
+            let n = text[r.clone()].chars().count();
+            assert!(
+                n <= MAX_SENTENCE_CHARS && n > MAX_SENTENCE_CHARS / 2 - 15,
+                "{n}"
+            );
+            assert!(text[r.clone()].ends_with('，'));
+        }
+    }
+
+    #[test]
+    fn a_cut_without_clause_marks_is_hard_and_never_inside_an_item() {
+        let text = "一".repeat(2500);
+        let p = pieces(&text, &[]);
+        let lens: Vec<usize> = p.iter().map(|r| text[r.clone()].chars().count()).collect();
+        assert_eq!(lens, [1000, 1000, 500]);
+        // An item across the first hard cut (characters 998..1003): the cut moves before it.
+        let c = '一'.len_utf8();
+        let items = [count(998 * c, 1003 * c)];
+        let p = pieces(&text, &items);
+        assert_eq!(p[0], 0..998 * c);
+        assert_eq!(p[1].start, 998 * c);
+        // Short sentences are untouched.
+        assert_eq!(pieces("他加入了星河。她也加入了。", &[]).len(), 2);
+    }
 }

@@ -437,15 +437,25 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     }
     // An organisation name ending inside a title form ("星河集团" + "集团副总裁"): the title
     // keeps only its own part when that part is a title too ("副总裁").
-    let org_ends: Vec<(usize, usize)> = all
+    // (start, end, order in `all`) of the organisations, by start: for each title, only
+    // those starting less than the longest organisation before it can cover its start
+    // (a search of all of them per title was quadratic in a long text).
+    let mut orgs: Vec<(usize, usize, usize)> = all
         .iter()
         .filter(|m| m.kind == MentionKind::Org)
-        .map(|m| (m.start, m.end))
+        .enumerate()
+        .map(|(i, m)| (m.start, m.end, i))
         .collect();
+    orgs.sort_unstable();
+    let longest = orgs.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
     for t in all.iter_mut().filter(|m| m.kind == MentionKind::Title) {
-        if let Some(&(_, oe)) = org_ends
+        // The first in `all` order of those with os < t.start < oe < t.end.
+        let lo = orgs.partition_point(|&(os, _, _)| os + longest <= t.start);
+        let hi = orgs.partition_point(|&(os, _, _)| os < t.start);
+        if let Some(&(_, oe, _)) = orgs[lo..hi]
             .iter()
-            .find(|&&(os, oe)| os < t.start && oe > t.start && oe < t.end)
+            .filter(|&&(_, oe, _)| oe > t.start && oe < t.end)
+            .min_by_key(|&&(_, _, i)| i)
         {
             let tail = &text[oe..t.end];
             if let Some(Entry::Title { canonical }) = lex

@@ -291,43 +291,67 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether `line` is at most `budget` columns wide (`textwrap`'s display width), reading
+/// only as much of a long line as it takes to tell: prefixes of doubling length, since a
+/// prefix is never wider than the line.
+pub(crate) fn fits(line: &str, budget: usize) -> bool {
+    let width = textwrap::core::display_width;
+    let mut len = budget.saturating_mul(4).saturating_add(16);
+    loop {
+        if len >= line.len() {
+            return width(line) <= budget;
+        }
+        let mut cut = len;
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if width(&line[..cut]) > budget {
+            return false;
+        }
+        len = len.saturating_mul(2);
+    }
+}
+
 /// The part of `line` to show around `start..end` (byte offsets into `line`) in at most
 /// `budget` columns: the whole line when it fits, else a window centred on the span (never
-/// less than the span itself). Returns byte offsets into `line`.
+/// less than the span itself). Returns byte offsets into `line`. Reads the line only as far
+/// as the window reaches.
 pub(crate) fn window(line: &str, start: usize, end: usize, budget: usize) -> (usize, usize) {
     let width = textwrap::core::display_width;
-    if width(line) <= budget {
+    if fits(line, budget) {
         return (0, line.len());
     }
     let char_width = |c: char| width(c.encode_utf8(&mut [0; 4]));
     let spare = budget.saturating_sub(width(&line[start..end]));
-    let mut left: Vec<(usize, usize)> = line[..start]
+    let mut left = line[..start]
         .char_indices()
         .rev()
         .map(|(i, c)| (i, char_width(c)))
-        .collect();
-    left.reverse();
-    let right: Vec<(usize, usize)> = line[end..]
+        .peekable();
+    let mut right = line[end..]
         .char_indices()
         .map(|(i, c)| (end + i + c.len_utf8(), char_width(c)))
-        .collect();
+        .peekable();
     let (mut from, mut to) = (start, end);
-    let (mut l, mut r) = (left.len(), 0);
     let mut used = 0;
     // Alternate sides so the span stays in the middle.
     loop {
         let mut grew = false;
-        if l > 0 && used + left[l - 1].1 <= spare {
-            l -= 1;
-            used += left[l].1;
-            from = left[l].0;
-            grew = true;
+        if let Some(&(i, w)) = left.peek() {
+            if used + w <= spare {
+                left.next();
+                used += w;
+                from = i;
+                grew = true;
+            }
         }
-        if r < right.len() && used + right[r].1 <= spare {
-            used += right[r].1;
-            to = right[r].0;
-            r += 1;
-            grew = true;
+        if let Some(&(i, w)) = right.peek() {
+            if used + w <= spare {
+                right.next();
+                used += w;
+                to = i;
+                grew = true;
+            }
         }
         if !grew {
             break;

@@ -6,6 +6,8 @@
 //! ```text
 //! cargo bench --bench corpus -- gen --out DIR --articles N [--seed S] [--shared PATH]
 //! cargo bench --bench corpus -- anchors        # the rules' literal anchors, as a regex
+//! cargo bench --bench corpus -- doc --out FILE --bytes N [--shape paragraphs|line|run-on]
+//! cargo bench --bench corpus -- many --out DIR --articles N   # one finding over N articles
 //! ```
 //!
 //! `gen` recombines the sentences of the project's fixtures (`docs/examples/appointment/`,
@@ -557,6 +559,145 @@ fn generate(out: &Path, articles: usize, seed: u64, shared: Option<&Path>) -> st
     Ok(())
 }
 
+/// How one large article is laid out (`doc --shape`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Paragraphs of 1–4 sentences, a blank line between them.
+    Paragraphs,
+    /// Every sentence on one line: one paragraph of the whole article.
+    Line,
+    /// One line and one sentence: the sentence stops (。！？.!?) replaced by commas.
+    RunOn,
+}
+
+/// One article of about `bytes` bytes, for `scaling-doc.sh`: the sentences of the project's
+/// fixtures (and `--shared`, when given) recombined as one long story: names varied once,
+/// figures varied by the generator's usual 3 %, laid out by `shape`. Simplified Chinese and
+/// English sentences only, so the text is one article a person could have written.
+/// Deterministic for a seed; the same seed and shape give a prefix of the longer article.
+fn generate_doc(
+    out: &Path,
+    bytes: usize,
+    shape: Shape,
+    seed: u64,
+    shared: Option<&Path>,
+) -> std::io::Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![];
+    collect(&root.join("docs/examples/appointment"), &mut paths);
+    collect(&root.join("tests/fixtures"), &mut paths);
+    if let Some(s) = shared {
+        collect(s, &mut paths);
+    }
+    // Sentences one by one: a simplified source can quote a traditional title.
+    let mut sources: Vec<SourceDoc> = paths.iter().filter_map(|p| read_source(p)).collect();
+    for d in &mut sources {
+        d.sentences = std::mem::take(&mut d.sentences)
+            .into_iter()
+            .map(|s| s.replace('\u{feff}', ""))
+            .filter(|s| !s.starts_with('#') && script_of(s) != Script::Traditional)
+            .collect();
+        d.script = script_of(&d.sentences.concat());
+    }
+    sources.retain(|d| !d.sentences.is_empty());
+    if sources.is_empty() {
+        return Err(std::io::Error::other("no source articles found"));
+    }
+    let mut rng = Rng::new(seed);
+    let story_seed = rng.next();
+    let mut srng = Rng::new(story_seed);
+    let story = Story {
+        seed: story_seed,
+        names: NAMES
+            .iter()
+            .map(|n| (*n, varied_name(n, &mut srng)))
+            .collect(),
+    };
+    let mut text = format!(
+        "---\ntitle: \"{}\"\ndate: \"2025-06-02 09:30:00\"\ncategories:\n  - \"wire\"\n---\n\n",
+        story
+            .apply(&sources[0].title, 0, &mut rng)
+            .replace('"', "'")
+    );
+    let mut in_paragraph = 0usize;
+    let mut paragraph_len = 1 + rng.below(4);
+    while text.len() < bytes {
+        let d = rng.pick(&sources);
+        let raw = rng.pick(&d.sentences).clone();
+        let salt = rng.next();
+        let s = story.apply(&raw, salt, &mut rng);
+        let s = if shape == Shape::RunOn {
+            s.replace(['。', '！', '？'], "，")
+                .replace(['!', '?'], ",")
+                .replace(". ", ", ")
+                .trim_end_matches('.')
+                .to_string()
+                + if d.script == Script::English {
+                    ", "
+                } else {
+                    ""
+                }
+        } else {
+            s
+        };
+        if d.script == Script::English && !text.ends_with(['\n', ' ']) {
+            text.push(' ');
+        }
+        text.push_str(&s);
+        in_paragraph += 1;
+        if shape == Shape::Paragraphs && in_paragraph >= paragraph_len {
+            text.push_str("\n\n");
+            in_paragraph = 0;
+            paragraph_len = 1 + rng.below(4);
+        }
+    }
+    text.push('\n');
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(out, &text)?;
+    eprintln!(
+        "doc: wrote {:.2} MB ({shape:?}) to {}",
+        text.len() as f64 / 1e6,
+        out.display()
+    );
+    Ok(())
+}
+
+/// `n` small articles about one story for `human-many.sh`: each a few random clauses of
+/// invented filler around one sentence that states a figure, 18 in three articles of four
+/// and 20 in the others, so the run has one finding over every article (the case where the
+/// human report's snippets of one finding matter). Each article names its own outlet, and
+/// the filler keeps the texts apart, so every article is an independent source.
+fn generate_many(out: &Path, n: usize, seed: u64) -> std::io::Result<()> {
+    let mut rng = Rng::new(seed);
+    let pool: Vec<char> = HAN_POOL.chars().collect();
+    let filler =
+        |rng: &mut Rng, len: usize| -> String { (0..len).map(|_| *rng.pick(&pool)).collect() };
+    let mut bytes = 0;
+    for i in 0..n {
+        let dir = out.join(format!("d{:03}", i / 1000));
+        std::fs::create_dir_all(&dir)?;
+        let years = if rng.chance(0.75) { 18 } else { 20 };
+        let text = format!(
+            "---\ntitle: \"星河集团任命{}\"\ndate: \"2025-02-{:02}\"\ncategories:\n  - \"outlet{i}\"\n---\n\n{}。2月10日，人工智能科学家林嘉禾正式加入星河集团，出任集团副总裁。{}。副总裁林嘉禾表示，他在AI领域深耕{years}年。{}。\n",
+            filler(&mut rng, 6),
+            1 + i % 28,
+            filler(&mut rng, 30),
+            filler(&mut rng, 40),
+            filler(&mut rng, 25),
+        );
+        bytes += text.len();
+        std::fs::write(dir.join(format!("a{i:06}.md")), text)?;
+    }
+    eprintln!(
+        "many: wrote {n} articles, {:.1} MB, to {}",
+        bytes as f64 / 1e6,
+        out.display()
+    );
+    Ok(())
+}
+
 /// The literal words of the rule patterns (runs of two or more Han characters, Latin words
 /// of four letters or more, outside slots and escapes), as one alternation for `rg`.
 fn anchors() -> String {
@@ -726,12 +867,44 @@ fn main() {
                 std::process::exit(2);
             }
         }
+        Some("doc") => {
+            let out = PathBuf::from(get("--out").unwrap_or_else(|| "target/bench-doc/a.md".into()));
+            let bytes: usize = get("--bytes")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1_000_000);
+            let shape = match get("--shape").as_deref() {
+                None | Some("paragraphs") => Shape::Paragraphs,
+                Some("line") => Shape::Line,
+                Some("run-on") => Shape::RunOn,
+                Some(other) => {
+                    eprintln!("error: --shape {other}: expected paragraphs, line or run-on");
+                    std::process::exit(2);
+                }
+            };
+            let seed: u64 = get("--seed").and_then(|n| n.parse().ok()).unwrap_or(42);
+            let shared = get("--shared").map(PathBuf::from);
+            if let Err(e) = generate_doc(&out, bytes, shape, seed, shared.as_deref()) {
+                eprintln!("error: {e}");
+                std::process::exit(2);
+            }
+        }
+        Some("many") => {
+            let out = PathBuf::from(get("--out").unwrap_or_else(|| "target/bench-many".into()));
+            let n: usize = get("--articles")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(20_000);
+            let seed: u64 = get("--seed").and_then(|n| n.parse().ok()).unwrap_or(42);
+            if let Err(e) = generate_many(&out, n, seed) {
+                eprintln!("error: {e}");
+                std::process::exit(2);
+            }
+        }
         Some("anchors") => println!("{}", anchors()),
         Some("phases") => phases(&args[1..].iter().map(PathBuf::from).collect::<Vec<_>>()),
         _ => {
             // `cargo bench` with no arguments: say how to use it, succeed.
             eprintln!(
-                "usage: cargo bench --bench corpus -- gen --out DIR --articles N [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- anchors\nsee tests/bench/run.sh"
+                "usage: cargo bench --bench corpus -- gen --out DIR --articles N [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- doc --out FILE --bytes N [--shape paragraphs|line|run-on] [--seed S] [--shared PATH]\n       cargo bench --bench corpus -- many --out DIR --articles N [--seed S]\n       cargo bench --bench corpus -- anchors\nsee tests/bench/run.sh, tests/bench/scaling-doc.sh and tests/bench/human-many.sh"
             );
         }
     }
