@@ -185,6 +185,11 @@ pub fn run_opts(
 pub fn knowledge(lexicon: &extract::lexicon::Lexicon, claims: &[Claim]) -> reconcile::Knowledge {
     let mut k = reconcile::Knowledge::default();
     for e in &lexicon.entities {
+        if e.note.as_deref() != Some("apposition") {
+            for n in std::iter::once(&e.canonical).chain(&e.aliases) {
+                k.gazetteer.insert(reconcile::names::fold(n));
+            }
+        }
         if let Some(p) = &e.parent {
             k.parents.insert(e.canonical.clone(), p.clone());
         }
