@@ -156,13 +156,22 @@ pub fn run_opts(
             .map(|d| extract::entities::appositions(&d.norm.text, &ex.lexicon))
             .collect(),
     );
+    // Capitalised words written in mid-sentence anywhere: names also where they stand at
+    // the start of a sentence or in a headline.
+    let run_words: std::collections::BTreeSet<String> = everyone
+        .par_iter()
+        .map(|d| extract::entities::mid_sentence_words(&d.norm.text))
+        .reduce(Default::default, |mut a, b| {
+            a.extend(b);
+            a
+        });
     drop(everyone);
     // Sorted once here, not once per document that needs it.
     let mut anchors = anchors;
     anchors.sort_unstable();
     docs.par_iter_mut()
         .for_each(|d| meta::reinfer_year(&mut d.info, &d.norm, &anchors));
-    let lexicon = ex.lexicon.with_entities(&learned);
+    let lexicon = ex.lexicon.with_entities(&learned).with_run_words(run_words);
     docs.par_iter_mut().for_each(|d| {
         d.claims = extract::extract(
             &Prepared {

@@ -6,6 +6,10 @@
 //!
 //! All offsets are byte offsets into the normalized text.
 
+mod latin;
+
+pub use latin::mid_sentence_words;
+
 use super::lexicon::{fold_name, EntityDef, Entry, Lexicon};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -60,7 +64,6 @@ pub struct Mention {
 struct Patterns {
     apposition: Regex,
     apposition_latin_first: Regex,
-    latin: Regex,
     org_suffix: Regex,
     transliterated: Regex,
     after_title: Regex,
@@ -78,10 +81,6 @@ fn patterns() -> &'static Patterns {
         .unwrap(),
         apposition_latin_first: Regex::new(
             r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\(\s*(\p{Han}{2,8})\s*\)",
-        )
-        .unwrap(),
-        latin: Regex::new(
-            r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:[.+\-][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]*(?:[.+\-][A-Za-z0-9]+)*)*",
         )
         .unwrap(),
         org_suffix: Regex::new(
@@ -173,6 +172,21 @@ const NOT_NAMES: &[&str] = &[
     "Meanwhile",
     "Founded",
     "According",
+    "Co",
+    "Ltd",
+    "Inc",
+    "Corp",
+    "Calif",
+    "GMT",
+    "EDT",
+    "IPO",
+    "EV",
+    "AV",
+    "SUV",
+    "OEM",
+    "ODM",
+    "ETF",
+    "GDP",
 ];
 
 /// The Chinese personal name at the end of `s`: honorifics dropped on the right, known
@@ -383,11 +397,18 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             known: true,
         });
     }
-    // Latin names.
-    for m in p.latin.find_iter(text) {
-        let s = m.as_str().trim_end_matches(['.', '-', '+']);
-        let bytes = text.as_bytes();
-        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+    // Latin names, without the words capitalised only by where they stand, and without
+    // the titles written inside them (Tesla CEO Elon Musk: Tesla, Elon Musk).
+    let latin_spans = latin::names(text, &lex.run_words)
+        .into_iter()
+        .flat_map(|(start, end)| split_at_titles(text, start, end, lex));
+    for (start, end) in latin_spans {
+        let s = &text[start..end];
+        // A plural of capitals is a common noun (SSDs, EVs, OEMs).
+        if s.len() >= 3
+            && s.ends_with('s')
+            && s[..s.len() - 1].chars().all(|c| c.is_ascii_uppercase())
+        {
             continue;
         }
         if s.len() < 2 || NOT_NAMES.contains(&s) || s.chars().all(|c| c.is_ascii_digit()) {
@@ -400,8 +421,8 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             continue;
         }
         all.push(Mention {
-            start: m.start(),
-            end: m.start() + s.len(),
+            start,
+            end,
             kind: MentionKind::Name,
             name: s.to_string(),
             canonical: s.to_string(),
@@ -484,6 +505,55 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         }
     }
     resolve_overlaps(all)
+}
+
+/// The parts of the Latin name `text[start..end]` outside the titles written in it, cut
+/// at word boundaries.
+fn split_at_titles(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let span = &text[start..end];
+    let boundary = |i: usize| {
+        i == 0 || i == span.len() || span.as_bytes()[i] == b' ' || span.as_bytes()[i - 1] == b' '
+    };
+    let mut out = vec![];
+    let mut from = 0;
+    for m in lex.find(span) {
+        // Only a title with a name after it (Tesla CEO Elon Musk); ACM Fellow stays.
+        if !matches!(m.entry, Entry::Title { .. })
+            || !boundary(m.start)
+            || !boundary(m.end)
+            || m.end == span.len()
+        {
+            continue;
+        }
+        if m.start > from {
+            out.push((start + from, start + span[..m.start].trim_end().len()));
+        }
+        from = m.end + span[m.end..].len() - span[m.end..].trim_start().len();
+    }
+    if from < span.len() {
+        out.push((start + from, end));
+    }
+    // Words that are not names (CXMT IPO, AI Stock …) at either end are cut off.
+    for (s, e) in out.iter_mut() {
+        loop {
+            let part = &text[*s..*e];
+            if let Some((first, rest)) = part
+                .split_once(' ')
+                .filter(|(f, _)| f.len() > 1 && NOT_NAMES.contains(f))
+            {
+                *s += first.len() + 1 + (rest.len() - rest.trim_start().len());
+            } else if let Some((rest, _)) = part
+                .rsplit_once(' ')
+                .filter(|(_, l)| l.len() > 1 && NOT_NAMES.contains(l))
+            {
+                *e = *s + rest.trim_end().len();
+            } else {
+                break;
+            }
+        }
+    }
+    out.retain(|(s, e)| e > s);
+    out
 }
 
 fn text_is_latin(s: &str) -> bool {

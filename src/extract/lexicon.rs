@@ -92,6 +92,9 @@ pub struct Lexicon {
     /// Folded metric form → index into `metrics`.
     metric_forms: Vec<(String, usize)>,
     metric_matcher: Option<AhoCorasick>,
+    /// Capitalised words the run's articles write in mid-sentence: names wherever they
+    /// stand (`entities::mid_sentence_words`); empty outside a run.
+    pub run_words: std::sync::Arc<std::collections::BTreeSet<String>>,
 }
 
 /// A name found in text.
@@ -203,6 +206,12 @@ impl Lexicon {
             out.insert(name.to_string(), alt);
         }
         out
+    }
+
+    /// The same lexicon with the capitalised words the run writes in mid-sentence.
+    pub fn with_run_words(mut self, words: std::collections::BTreeSet<String>) -> Lexicon {
+        self.run_words = std::sync::Arc::new(words);
+        self
     }
 
     /// Add entities found in the articles themselves (appositions), then rebuild.
