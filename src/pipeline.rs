@@ -299,6 +299,7 @@ pub fn assemble(
     let signatures: Vec<Vec<u64>> = sorted.iter().map(|d| d.signature.clone()).collect();
     let knowledge = knowledge(lexicon, &claims);
     let findings = reconcile::reconcile(&infos, &claims, &signatures, &knowledge);
+    let entities = reconcile::names::entities(&infos, &claims, &signatures, &knowledge);
     (
         Report {
             version: REPORT_VERSION,
@@ -306,6 +307,7 @@ pub fn assemble(
             claims,
             findings,
             problems,
+            entities,
         },
         order,
     )

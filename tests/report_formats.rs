@@ -301,6 +301,7 @@ fn sample() -> (Report, Vec<Fixture>) {
             severity: Severity::Warning,
             message: "skipped: not a text file".into(),
         }],
+        entities: vec![],
     };
     (report, fx)
 }
@@ -590,6 +591,7 @@ fn one_doc_report(path: &str, claims: Vec<Claim>, findings: Vec<Finding>) -> Rep
         claims,
         findings,
         problems: vec![],
+        entities: vec![],
     }
 }
 

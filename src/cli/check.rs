@@ -208,6 +208,7 @@ pub fn lint(new: &[PathBuf], corpus: &[PathBuf], args: &ReportArgs, config: &Con
             claims: Vec::new(),
             findings: Vec::new(),
             problems: Vec::new(),
+            entities: Vec::new(),
         };
         return emit_report(&cfg, args, &empty, &[], &Outcome::default());
     }

@@ -612,6 +612,31 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             }
         }
     }
+    // A Chinese person found once by pattern (after a title) is the same person wherever the
+    // document writes the name again (宋以宁表示 …), so every occurrence is a mention.
+    let found: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter(|m| {
+            m.kind == MentionKind::Person
+                && !m.known
+                && m.name.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        })
+        .map(|m| m.name.clone())
+        .collect();
+    for name in found {
+        for (i, _) in text.match_indices(name.as_str()) {
+            if !all.iter().any(|m| m.start <= i && m.end >= i + name.len()) {
+                all.push(Mention {
+                    start: i,
+                    end: i + name.len(),
+                    kind: MentionKind::Person,
+                    name: name.clone(),
+                    canonical: name.clone(),
+                    known: false,
+                });
+            }
+        }
+    }
     resolve_overlaps(all)
 }
 
@@ -908,6 +933,9 @@ mod tests {
                 .any(|m| m.kind == MentionKind::Person && m.name == "司德"),
             "{m:?}"
         );
+        let m = mentions("首席执行官柯明远说，柯明远将留任。", &lex);
+        let n = m.iter().filter(|m| m.name == "柯明远").count();
+        assert_eq!(n, 2, "{m:?}");
         let m = mentions("董事会即将改选。", &lex);
         assert!(!m.iter().any(|m| m.kind == MentionKind::Person), "{m:?}");
         let m = mentions("首席执行官柯明远表示，收入将增长。", &lex);

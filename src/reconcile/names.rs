@@ -11,7 +11,9 @@
 //! sources write; a tie is called a tie, never decided by order.
 
 use super::{fingerprint, plural, Context};
-use crate::model::{Claim, Finding, Severity, Value, ValueSupport};
+use crate::model::{
+    Claim, DocumentInfo, Entity, EntityForm, Finding, Severity, Value, ValueSupport,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How two forms differ, when they are near-identical.
@@ -407,6 +409,80 @@ pub fn variant_spellings(
     (findings, canon)
 }
 
+/// The entities of a run: every `mentions` claim under its canonical name, a misspelt
+/// form under its reference (as [`variant_spellings`] decides), with each written form and
+/// its support. Sorted by id; the kind is the one most mentions give.
+pub fn entities(
+    docs: &[DocumentInfo],
+    claims: &[Claim],
+    shingles: &[Vec<u64>],
+    knowledge: &super::Knowledge,
+) -> Vec<Entity> {
+    let source = if shingles.len() == docs.len() {
+        super::sources::source_groups(shingles)
+    } else {
+        (0..docs.len()).collect()
+    };
+    let ctx = Context::new(docs, knowledge, source);
+    let (_, canon) = variant_spellings(&ctx, claims);
+    // id → form → claims; id → kind → count.
+    let mut forms: BTreeMap<String, BTreeMap<String, Vec<&Claim>>> = BTreeMap::new();
+    let mut kinds: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for c in claims.iter().filter(|c| c.predicate == "mentions") {
+        let Value::Entity {
+            name,
+            canonical,
+            kind,
+        } = &c.value
+        else {
+            continue;
+        };
+        if kind == "title" {
+            continue;
+        }
+        let id = canon
+            .get(name)
+            .or_else(|| canon.get(canonical))
+            .unwrap_or(canonical)
+            .clone();
+        forms
+            .entry(id.clone())
+            .or_default()
+            .entry(name.clone())
+            .or_default()
+            .push(c);
+        *kinds
+            .entry(id)
+            .or_default()
+            .entry(kind.clone())
+            .or_default() += 1;
+    }
+    forms
+        .into_iter()
+        .map(|(id, fs)| {
+            let mut forms: Vec<EntityForm> = fs
+                .into_iter()
+                .map(|(form, cs)| EntityForm {
+                    support: ctx.support(&cs),
+                    mentions: cs.len(),
+                    form,
+                })
+                .collect();
+            forms.sort_by(|a, b| {
+                (b.support, b.mentions)
+                    .cmp(&(a.support, a.mentions))
+                    .then(a.form.cmp(&b.form))
+            });
+            let kind = kinds[&id]
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default();
+            Entity { id, kind, forms }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,6 +690,22 @@ mod tests {
             &[("a", "Quintessa"), ("a", "Qiuntessa"), ("b", "Quintessa")],
         );
         assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn entities_gather_forms_under_the_reference() {
+        let d = docs(&["a", "b", "c"]);
+        let claims = mention_claims(&[("a", "Lorvanta"), ("b", "Lorvanta"), ("c", "Lrovatna")]);
+        let e = entities(&d, &claims, &[], &Knowledge::default());
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].id, "Lorvanta");
+        assert_eq!(e[0].kind, "name");
+        let forms: Vec<(&str, usize)> = e[0]
+            .forms
+            .iter()
+            .map(|f| (f.form.as_str(), f.support))
+            .collect();
+        assert_eq!(forms, [("Lorvanta", 2), ("Lrovatna", 1)]);
     }
 
     #[test]
