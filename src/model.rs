@@ -248,6 +248,7 @@ impl Report {
             findings: Vec::new(),
             alignments: Vec::new(),
             problems,
+            entities: Vec::new(),
         }
     }
 }
@@ -264,4 +265,30 @@ pub struct Report {
     pub alignments: Vec<Alignment>,
     #[serde(default)]
     pub problems: Vec<Problem>,
+    /// The named things of the run, each with the forms the documents write
+    /// (`reconcile::names::entities`); a claim's subject is an entity's `id` or a
+    /// placeholder.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+}
+
+/// One named thing across the documents of a run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The canonical name: what claims use as subject and entity value.
+    pub id: String,
+    /// person, org, product, name (kind unknown).
+    pub kind: String,
+    /// Every written form, most supported first.
+    pub forms: Vec<EntityForm>,
+}
+
+/// One written form of an entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityForm {
+    pub form: String,
+    /// Independent sources that write it.
+    pub support: usize,
+    /// Mentions (claims `mentions`) of it.
+    pub mentions: usize,
 }

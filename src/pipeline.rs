@@ -184,13 +184,22 @@ pub fn run_opts(
             .map(|d| extract::entities::appositions(&d.norm.text, &ex.lexicon))
             .collect(),
     );
+    // Capitalised words written in mid-sentence anywhere: names also where they stand at
+    // the start of a sentence or in a headline.
+    let run_words: std::collections::BTreeSet<String> = everyone
+        .par_iter()
+        .map(|d| extract::entities::mid_sentence_words(&d.norm.text))
+        .reduce(Default::default, |mut a, b| {
+            a.extend(b);
+            a
+        });
     drop(everyone);
     // Sorted once here, not once per document that needs it.
     let mut anchors = anchors;
     anchors.sort_unstable();
     docs.par_iter_mut()
         .for_each(|d| meta::reinfer_year(&mut d.info, &d.norm, &anchors));
-    let lexicon = ex.lexicon.with_entities(&learned);
+    let lexicon = ex.lexicon.with_entities(&learned).with_run_words(run_words);
     docs.par_iter_mut().for_each(|d| {
         d.claims = extract::extract(
             &Prepared {
@@ -213,6 +222,11 @@ pub fn run_opts(
 pub fn knowledge(lexicon: &extract::lexicon::Lexicon, claims: &[Claim]) -> reconcile::Knowledge {
     let mut k = reconcile::Knowledge::default();
     for e in &lexicon.entities {
+        if e.note.as_deref() != Some("apposition") {
+            for n in std::iter::once(&e.canonical).chain(&e.aliases) {
+                k.gazetteer.insert(reconcile::names::fold(n));
+            }
+        }
         if let Some(p) = &e.parent {
             k.parents.insert(e.canonical.clone(), p.clone());
         }
@@ -313,6 +327,7 @@ pub fn assemble(
     let signatures: Vec<Vec<u64>> = sorted.iter().map(|d| d.signature.clone()).collect();
     let knowledge = knowledge(lexicon, &claims);
     let reconciled = reconcile::reconcile(&infos, &claims, &signatures, &knowledge);
+    let entities = reconcile::names::entities(&infos, &claims, &signatures, &knowledge);
     (
         Report {
             version: REPORT_VERSION,
@@ -321,6 +336,7 @@ pub fn assemble(
             findings: reconciled.findings,
             alignments: reconciled.alignments,
             problems,
+            entities,
         },
         order,
     )

@@ -302,6 +302,7 @@ fn sample() -> (Report, Vec<Fixture>) {
             severity: Severity::Warning,
             message: "skipped: not a text file".into(),
         }],
+        entities: vec![],
     };
     (report, fx)
 }
@@ -592,6 +593,7 @@ fn one_doc_report(path: &str, claims: Vec<Claim>, findings: Vec<Finding>) -> Rep
         findings,
         alignments: vec![],
         problems: vec![],
+        entities: vec![],
     }
 }
 

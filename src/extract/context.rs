@@ -17,7 +17,7 @@ fn patterns() -> &'static Patterns {
             r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*年?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth) quarter|(?P<h1>上半年|H1|1H|first half)|(?P<h2>下半年|H2|2H|second half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*年(?:度)?",
         )
         .unwrap(),
-        segment: Regex::new(r"(?P<s>[\p{Han}]{1,6}|[A-Za-z][A-Za-z ]{1,20}?)\s?(?:业务|板块|部门| business| segment)").unwrap(),
+        segment: Regex::new(r"(?P<s>[\p{Han}]{1,6}|[A-Za-z][A-Za-z ]{1,20}?)\s?(?:业务|板块|部门| business| segment| unit| division)").unwrap(),
     })
 }
 

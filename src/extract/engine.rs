@@ -400,16 +400,18 @@ pub fn main_entities(items: &[Item]) -> MainEntities {
             e.0 += 1;
         }
     }
-    let best = |kinds: &[MentionKind]| {
+    // A person mentioned once is never the main person (a name in passing, or a word the
+    // extractor took for a name).
+    let best = |kinds: &[MentionKind], min: usize| {
         counts
             .iter()
-            .filter(|((k, _), _)| kinds.contains(k))
+            .filter(|((k, _), (n, _))| kinds.contains(k) && *n >= min)
             .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
             .map(|((_, n), _)| n.clone())
     };
     MainEntities {
-        person: best(&[MentionKind::Person]),
-        org: best(&[MentionKind::Org]),
+        person: best(&[MentionKind::Person], 2),
+        org: best(&[MentionKind::Org], 1),
     }
 }
 
@@ -871,6 +873,7 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         let from = items[..vi]
             .iter()
             .rev()
+            .take_while(|o| o.end > sent.start)
             .map(|o| o.end)
             .find(|&e| e <= m.start)
             .unwrap_or(sent.start)

@@ -6,6 +6,10 @@
 //!
 //! All offsets are byte offsets into the normalized text.
 
+mod latin;
+
+pub use latin::mid_sentence_words;
+
 use super::lexicon::{fold_name, EntityDef, Entry, Lexicon};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -60,7 +64,6 @@ pub struct Mention {
 struct Patterns {
     apposition: Regex,
     apposition_latin_first: Regex,
-    latin: Regex,
     org_suffix: Regex,
     transliterated: Regex,
     after_title: Regex,
@@ -73,15 +76,11 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         apposition: Regex::new(
-            r"(\p{Han}{2,12})\s*\(\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\)",
+            r"(\p{Han}[\p{Han}·]{1,15})\s*\(\s*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\)",
         )
         .unwrap(),
         apposition_latin_first: Regex::new(
             r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})\s*\(\s*(\p{Han}{2,8})\s*\)",
-        )
-        .unwrap(),
-        latin: Regex::new(
-            r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:[.+\-][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]*(?:[.+\-][A-Za-z0-9]+)*)*",
         )
         .unwrap(),
         org_suffix: Regex::new(
@@ -173,6 +172,21 @@ const NOT_NAMES: &[&str] = &[
     "Meanwhile",
     "Founded",
     "According",
+    "Co",
+    "Ltd",
+    "Inc",
+    "Corp",
+    "Calif",
+    "GMT",
+    "EDT",
+    "IPO",
+    "EV",
+    "AV",
+    "SUV",
+    "OEM",
+    "ODM",
+    "ETF",
+    "GDP",
 ];
 
 /// The Chinese personal name at the end of `s`: honorifics dropped on the right, known
@@ -191,8 +205,27 @@ fn person_name_before(s: &str, lex: &Lexicon) -> Option<String> {
     if n < 2 {
         return None;
     }
-    let skip = n.saturating_sub(3);
-    Some(rest.chars().skip(skip).collect())
+    // A transliteration is whole up to its separator (埃里克·厄尔利), not three characters.
+    if rest.contains('·') {
+        let p = patterns();
+        let m = p
+            .transliterated
+            .find_iter(rest)
+            .last()
+            .filter(|m| m.end() == rest.len())?;
+        let dot = m.start() + m.as_str().find('·')?;
+        let given = trailing_name(&rest[m.start()..dot]);
+        return (!given.is_empty()).then(|| rest[dot - given.len()..].to_string());
+    }
+    // The segmenter's name at the end, at most three characters (加拿大总理卡尼 → 卡尼).
+    let tail = trailing_name(rest);
+    let tail = if tail.chars().count() >= 2 {
+        tail
+    } else {
+        rest
+    };
+    let k = tail.chars().count();
+    Some(tail.chars().skip(k.saturating_sub(3)).collect())
 }
 
 /// An organisation name found by suffix, cut on the left after the last function word.
@@ -291,6 +324,60 @@ fn is_generic(name: &str) -> bool {
             .any(|g| stem.ends_with(g) || stem.starts_with(g))
 }
 
+/// Words that make a Latin name an organisation's.
+const ORG_WORDS: &[&str] = &[
+    "County",
+    "City",
+    "State",
+    "Province",
+    "District",
+    "Capital",
+    "Management",
+    "Group",
+    "Holdings",
+    "Holding",
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "Ltd",
+    "Limited",
+    "Partners",
+    "Investments",
+    "Investment",
+    "Fund",
+    "Bank",
+    "Securities",
+    "Technologies",
+    "Technology",
+    "Motors",
+    "Motor",
+    "Industries",
+    "Systems",
+    "Labs",
+    "Lab",
+    "Ventures",
+    "Associates",
+    "Asset",
+    "Advisors",
+    "Electronics",
+    "Pharma",
+    "University",
+    "Institute",
+    "Association",
+    "Authority",
+    "Agency",
+    "Foundation",
+    "Exchange",
+];
+
+fn has_org_word(latin: &str) -> bool {
+    latin
+        .split([' ', '-'])
+        .any(|w| ORG_WORDS.contains(&w.trim_end_matches('.')))
+}
+
 /// Appositions in `text`: pairs of a Chinese name and a Latin name for the same person.
 pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     let p = patterns();
@@ -299,7 +386,8 @@ pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     for c in p.apposition_latin_first.captures_iter(text) {
         let latin = c[1].to_string();
         let han = &c[2];
-        let is_org = p.org_suffix.find(han).is_some_and(|m| m.end() == han.len());
+        let is_org =
+            p.org_suffix.find(han).is_some_and(|m| m.end() == han.len()) || has_org_word(&latin);
         out.push(EntityDef {
             canonical: latin.clone(),
             kind: if is_org { "org" } else { "person" }.into(),
@@ -328,6 +416,22 @@ pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
                 });
                 continue;
             }
+        }
+        // The Latin side names an organisation (X Capital Management): the Chinese side is
+        // the whole name before the bracket, cut at a function word, not a person.
+        if has_org_word(&c[2]) {
+            let name = org_name_cut(&c[1]);
+            if name.chars().count() >= 2 && !is_generic(name) {
+                let latin = c[2].to_string();
+                out.push(EntityDef {
+                    canonical: latin.clone(),
+                    kind: "org".into(),
+                    aliases: vec![name.to_string(), latin],
+                    parent: None,
+                    note: Some("apposition".into()),
+                });
+            }
+            continue;
         }
         let Some(han) = person_name_before(&c[1], lex) else {
             continue;
@@ -383,11 +487,18 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             known: true,
         });
     }
-    // Latin names.
-    for m in p.latin.find_iter(text) {
-        let s = m.as_str().trim_end_matches(['.', '-', '+']);
-        let bytes = text.as_bytes();
-        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+    // Latin names, without the words capitalised only by where they stand, and without
+    // the titles written inside them (Tesla CEO Elon Musk: Tesla, Elon Musk).
+    let latin_spans = latin::names(text, &lex.run_words)
+        .into_iter()
+        .flat_map(|(start, end)| split_at_titles(text, start, end, lex));
+    for (start, end) in latin_spans {
+        let s = &text[start..end];
+        // A plural of capitals is a common noun (SSDs, EVs, OEMs).
+        if s.len() >= 3
+            && s.ends_with('s')
+            && s[..s.len() - 1].chars().all(|c| c.is_ascii_uppercase())
+        {
             continue;
         }
         if s.len() < 2 || NOT_NAMES.contains(&s) || s.chars().all(|c| c.is_ascii_digit()) {
@@ -400,8 +511,8 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             continue;
         }
         all.push(Mention {
-            start: m.start(),
-            end: m.start() + s.len(),
+            start,
+            end,
             kind: MentionKind::Name,
             name: s.to_string(),
             canonical: s.to_string(),
@@ -426,12 +537,16 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         });
     }
     for m in p.transliterated.find_iter(text) {
+        let Some((start, end)) = trim_transliteration(text, m.start(), m.end(), lex) else {
+            continue;
+        };
+        let name = &text[start..end];
         all.push(Mention {
-            start: m.start(),
-            end: m.end(),
+            start,
+            end,
             kind: MentionKind::Person,
-            name: m.as_str().to_string(),
-            canonical: m.as_str().to_string(),
+            name: name.to_string(),
+            canonical: name.to_string(),
             known: false,
         });
     }
@@ -476,12 +591,26 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         .filter(|m| m.kind == MentionKind::Title)
         .map(|m| (m.start, m.end))
         .collect();
-    for (_, end) in titles {
+    for (tstart, end) in titles {
+        if !text.is_char_boundary(end) || !title_ends_word(text, tstart, end) {
+            continue;
+        }
+        // A transliterated name, whole up to its separators (埃隆·马斯克): found above.
+        if p.transliterated
+            .find(&text[end..])
+            .is_some_and(|m| text[end..end + m.start()].trim().is_empty())
+        {
+            continue;
+        }
         if let Some(c) = p.after_title.captures(&text[end..]) {
             let g = c.get(1).unwrap();
             let name = g.as_str();
             let starts_with_stop = name.chars().next().is_some_and(|c| LEFT_STOPS.contains(c));
-            if lex.find(name).is_empty() && !starts_with_stop && !TIME_WORDS.contains(&name) {
+            if lex.find(name).is_empty()
+                && !starts_with_stop
+                && !TIME_WORDS.contains(&name)
+                && !starts_with_function_word(&text[end + g.start()..])
+            {
                 all.push(Mention {
                     start: end + g.start(),
                     end: end + g.end(),
@@ -493,7 +622,208 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             }
         }
     }
+    // A Chinese person found once by pattern (after a title) is the same person wherever the
+    // document writes the name again (宋以宁表示 …), so every occurrence is a mention.
+    let found: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter(|m| {
+            m.kind == MentionKind::Person
+                && !m.known
+                && m.name.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        })
+        .map(|m| m.name.clone())
+        .collect();
+    for name in found {
+        for (i, _) in text.match_indices(name.as_str()) {
+            if !all.iter().any(|m| m.start <= i && m.end >= i + name.len()) {
+                all.push(Mention {
+                    start: i,
+                    end: i + name.len(),
+                    kind: MentionKind::Person,
+                    name: name.clone(),
+                    canonical: name.clone(),
+                    known: false,
+                });
+            }
+        }
+    }
     resolve_overlaps(all)
+}
+
+/// The parts of the Latin name `text[start..end]` outside the titles written in it, cut
+/// at word boundaries.
+fn split_at_titles(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let span = &text[start..end];
+    let boundary = |i: usize| {
+        i == 0 || i == span.len() || span.as_bytes()[i] == b' ' || span.as_bytes()[i - 1] == b' '
+    };
+    let mut out = vec![];
+    let mut from = 0;
+    for m in lex.find(span) {
+        // Only a title with a name after it (Tesla CEO Elon Musk); ACM Fellow stays.
+        if !matches!(m.entry, Entry::Title { .. })
+            || !boundary(m.start)
+            || !boundary(m.end)
+            || m.end == span.len()
+        {
+            continue;
+        }
+        if m.start > from {
+            out.push((start + from, start + span[..m.start].trim_end().len()));
+        }
+        from = m.end + span[m.end..].len() - span[m.end..].trim_start().len();
+    }
+    if from < span.len() {
+        out.push((start + from, end));
+    }
+    // Words that are not names (CXMT IPO, AI Stock …) at either end are cut off.
+    for (s, e) in out.iter_mut() {
+        loop {
+            let part = &text[*s..*e];
+            if let Some((first, rest)) = part
+                .split_once(' ')
+                .filter(|(f, _)| f.len() > 1 && NOT_NAMES.contains(f))
+            {
+                *s += first.len() + 1 + (rest.len() - rest.trim_start().len());
+            } else if let Some((rest, _)) = part
+                .rsplit_once(' ')
+                .filter(|(_, l)| l.len() > 1 && NOT_NAMES.contains(l))
+            {
+                *e = *s + rest.trim_end().len();
+            } else {
+                break;
+            }
+        }
+    }
+    out.retain(|(s, e)| e > s);
+    out
+}
+
+/// A transliterated name (`X·Y`) found by pattern, cut on the left after a known name or
+/// title and a function word (首席科学家埃德里安·…), on the right before a verb or a function
+/// word as the segmenter tags them (…·卡斯特罗表示).
+fn trim_transliteration(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> Option<(usize, usize)> {
+    let dot = start + text[start..end].find('·')?;
+    // Known names and titles may begin before the match: look from eight characters back.
+    let ws = text[..start]
+        .char_indices()
+        .rev()
+        .take(8)
+        .last()
+        .map_or(start, |(i, _)| i);
+    let cut = lex
+        .find(&text[ws..dot])
+        .iter()
+        .map(|m| ws + m.end)
+        .max()
+        .unwrap_or(start);
+    let mut s = cut.max(start);
+    if let Some((i, c)) = text[s..dot]
+        .char_indices()
+        .rfind(|(_, c)| LEFT_STOPS.contains(*c))
+    {
+        s += i + c.len_utf8();
+    }
+    let right_start = dot + '·'.len_utf8();
+    let mut e = right_start;
+    for (i, c) in text[right_start..end].char_indices() {
+        let rest = &text[right_start + i..];
+        if LEFT_STOPS.contains(c) || SPEECH_VERBS.iter().any(|v| rest.starts_with(v)) {
+            break;
+        }
+        e = right_start + i + c.len_utf8();
+    }
+    // On the left, the segmenter's words back from the separator, up to a common noun or a
+    // verb (首席工程师埃里克, 贸易代表杰米森).
+    s = s.max(dot - trailing_name(&text[s..dot]).len());
+    (s < dot && e > right_start).then_some((s, e))
+}
+
+/// Verbs of speech and their kin that follow a name (…表示, …称).
+const SPEECH_VERBS: &[&str] = &[
+    "表示", "透露", "指出", "认为", "介绍", "强调", "宣布", "告诉", "回应", "解释", "补充", "称",
+    "说", "谈到", "提到", "坦言", "直言",
+];
+
+/// The end of `s` that can be a name, by the segmenter: words back from the end while they
+/// are names, foreign words or single characters, stopping at a word of two or more
+/// characters tagged as a common noun, verb, adverb or function word (总理卡尼 → 卡尼,
+/// 教授林嘉禾 → 林嘉禾).
+fn trailing_name(s: &str) -> &str {
+    // The segmenter's dictionary is in simplified characters; the count of characters is
+    // what maps back to `s`.
+    let simple = fold_name(s);
+    if simple.chars().count() != s.chars().count() {
+        return s;
+    }
+    let tags = jieba().tag(&simple, true);
+    let mut len = 0;
+    for t in tags.iter().rev() {
+        let common = matches!(
+            t.tag,
+            "n" | "v"
+                | "vn"
+                | "vd"
+                | "d"
+                | "p"
+                | "c"
+                | "u"
+                | "uj"
+                | "ul"
+                | "a"
+                | "ad"
+                | "f"
+                | "m"
+                | "r"
+                | "t"
+                | "q"
+        );
+        if common && t.word.chars().count() >= 2 {
+            break;
+        }
+        len += t.word.chars().count();
+    }
+    let skip = s.chars().count() - len;
+    &s[s.char_indices().nth(skip).map_or(s.len(), |(i, _)| i)..]
+}
+
+/// Is a title found at `start..end` of `text` a word of its own, by the segmenter? It is
+/// not when the segmenter reads it as the start of a longer word (董事 in 董事会退任); a word
+/// that only begins inside the title (官司 in 首席运营官司德) does not count.
+fn title_ends_word(text: &str, start: usize, end: usize) -> bool {
+    let stop = text[end..]
+        .char_indices()
+        .nth(6)
+        .map_or(text.len(), |(i, _)| end + i);
+    let title = text[start..end].chars().count();
+    jieba()
+        .cut(&fold_name(&text[start..stop]), true)
+        .first()
+        .is_none_or(|t| t.word.chars().count() <= title)
+}
+
+/// The segmenter, loaded once (its dictionary is built in).
+fn jieba() -> &'static jieba_rs::Jieba {
+    static J: OnceLock<jieba_rs::Jieba> = OnceLock::new();
+    J.get_or_init(jieba_rs::Jieba::new)
+}
+
+/// Does `text` start with a word of two characters or more that the segmenter tags as a verb
+/// or an adverb (首席执行官表示: 表示 is no name)? Names it does not know it cuts into pieces
+/// tagged as names, nouns, times or even prepositions (周靖/t 人/n, 宋以/p 宁…), which pass;
+/// single function characters are `LEFT_STOPS`.
+pub fn starts_with_function_word(text: &str) -> bool {
+    let window: String = text.trim_start().chars().take(8).collect();
+    let window = fold_name(&window);
+    let tags = jieba().tag(&window, true);
+    tags.first().is_some_and(|t| {
+        t.word.chars().count() >= 2 && matches!(t.tag, "v" | "vd" | "vn" | "vi" | "d" | "ad")
+    })
 }
 
 fn text_is_latin(s: &str) -> bool {
@@ -555,6 +885,75 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].canonical, "Jiahe Lin");
         assert_eq!(a[0].aliases[0], "林嘉禾");
+    }
+
+    #[test]
+    fn an_organisation_apposition_is_no_person() {
+        let a = appositions(
+            "投资方为澄岳资本管理(Chengyue Capital Management)。",
+            &Lexicon::default(),
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].kind, "org");
+        assert_eq!(a[0].aliases[0], "澄岳资本管理");
+    }
+
+    #[test]
+    fn a_transliteration_is_kept_whole() {
+        let lex = lexicon_with_titles();
+        let a = appositions("首席科学家埃德里安·卡斯特罗(Adrian Castro)说", &lex);
+        assert_eq!(a[0].aliases[0], "埃德里安·卡斯特罗");
+        let m = mentions("首席科学家埃德里安·卡斯特罗表示同意。", &lex);
+        let people: Vec<&str> = m
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(people, ["埃德里安·卡斯特罗"]);
+        let m = mentions("贸易代表杰米森·格雷称，谈判继续。", &lex);
+        let people: Vec<&str> = m
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(people, ["杰米森·格雷"]);
+    }
+
+    fn lexicon_with_titles() -> Lexicon {
+        let ex = crate::extract::Extractor::builtin(&mut Vec::new());
+        ex.lexicon.clone()
+    }
+
+    #[test]
+    fn a_verb_after_a_title_is_no_person() {
+        let lex = lexicon_with_titles();
+        for t in [
+            "公司首席执行官表示，收入将增长。",
+            "该行行政总裁透露，计划不变。",
+        ] {
+            let m = mentions(t, &lex);
+            assert!(
+                !m.iter().any(|m| m.kind == MentionKind::Person),
+                "{t}: {m:?}"
+            );
+        }
+        let m = mentions("首席运营官司德表示，门店将升级。", &lex);
+        assert!(
+            m.iter()
+                .any(|m| m.kind == MentionKind::Person && m.name == "司德"),
+            "{m:?}"
+        );
+        let m = mentions("首席执行官柯明远说，柯明远将留任。", &lex);
+        let n = m.iter().filter(|m| m.name == "柯明远").count();
+        assert_eq!(n, 2, "{m:?}");
+        let m = mentions("董事会即将改选。", &lex);
+        assert!(!m.iter().any(|m| m.kind == MentionKind::Person), "{m:?}");
+        let m = mentions("首席执行官柯明远表示，收入将增长。", &lex);
+        assert!(
+            m.iter()
+                .any(|m| m.kind == MentionKind::Person && m.name == "柯明远"),
+            "{m:?}"
+        );
     }
 
     #[test]

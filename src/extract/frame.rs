@@ -244,6 +244,7 @@ pub fn figures(
             k += 1;
         }
         let mut carried: Option<&MetricMatch> = None;
+        let mut carried_of: Option<String> = None;
         for clause in clauses(text, sent) {
             let clause_metrics: Vec<&MetricMatch> = metrics
                 [metrics.partition_point(|m| m.start < clause.start)..]
@@ -357,10 +358,16 @@ pub fn figures(
                 if let Some(s) = context::segment(sent_before) {
                     qualifiers.insert("segment".into(), s);
                 }
+                let carried_of = if before.is_none() && after.is_none() {
+                    carried_of.clone()
+                } else {
+                    None
+                };
                 let of = before.and_then(|m| {
                     let from = items[..idx]
                         .iter()
                         .rev()
+                        .take_while(|o| o.end > clause.start)
                         .map(|o| o.end)
                         .find(|&e| e <= m.start)
                         .unwrap_or(clause.start)
@@ -372,7 +379,9 @@ pub fn figures(
                 if role == Some("share") && metric.kind != "ratio" && of.is_none() {
                     continue;
                 }
-                if let Some(m) = of {
+                // A segment of its own (the hardware unit grew 6%) is not the carried noun.
+                let carried_of = carried_of.filter(|_| !qualifiers.contains_key("segment"));
+                if let Some(m) = of.or(carried_of) {
                     qualifiers.insert("of".into(), m);
                 }
                 let (subject, by_default) = subject_of(text, items, sent, idx, main);
@@ -401,6 +410,17 @@ pub fn figures(
             }
             if let Some(m) = clause_metrics.last() {
                 carried = Some(m);
+                // The noun of the carried measure word goes with it (星星人营收…，同比增长…).
+                let k = items.partition_point(|o| o.start < m.start);
+                let from = items[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|o| o.end > clause.start)
+                    .map(|o| o.end)
+                    .find(|&e| e <= m.start)
+                    .unwrap_or(clause.start)
+                    .max(clause.start);
+                carried_of = modifier(text, from, m.start);
             }
         }
     }
@@ -441,6 +461,88 @@ fn subject_of(
         .unwrap_or_else(|| (MAIN_ORG.to_string(), false))
 }
 
+/// English: the capitalised word right before the measure word ("Cloud revenue", "Europe
+/// sales"), when it is not a determiner, a period or a word for "total" (closed classes of
+/// English, not a list of names).
+fn english_modifier(before: &str) -> Option<String> {
+    let word: String = before
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    // A proper noun modifies a measure ("Cloud revenue", "Labubu sales"); a lower-case word
+    // before one is as often a verb ("expects revenue of").
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let w = word.to_lowercase();
+    const FUNCTION: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "total",
+        "overall",
+        "net",
+        "gross",
+        "group",
+        "company",
+        "quarterly",
+        "annual",
+        "yearly",
+        "monthly",
+        "half-year",
+        "full-year",
+        "first-half",
+        "second-half",
+        "first-quarter",
+        "second-quarter",
+        "third-quarter",
+        "fourth-quarter",
+        "fiscal",
+        "adjusted",
+        "reported",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "to",
+        "from",
+        "by",
+        "at",
+        "as",
+        "whose",
+        "which",
+        "record",
+        "higher",
+        "lower",
+        "strong",
+        "weak",
+        "core",
+        "operating",
+        "combined",
+    ];
+    if w.len() < 3 || FUNCTION.contains(&w.as_str()) {
+        return None;
+    }
+    Some(w)
+}
+
 /// The segmenter with part-of-speech tags (jieba, MIT; its dictionary is built in), loaded
 /// once.
 fn jieba() -> &'static jieba_rs::Jieba {
@@ -454,6 +556,9 @@ fn jieba() -> &'static jieba_rs::Jieba {
 /// nouns, joined; none when they only say "the company", a time or a quantity.
 pub fn modifier(text: &str, from: usize, metric_start: usize) -> Option<String> {
     let before = &text[from.min(metric_start)..metric_start];
+    if before.ends_with(|c: char| c == ' ') {
+        return english_modifier(before);
+    }
     let run: String = before
         .chars()
         .rev()

@@ -102,6 +102,9 @@ pub struct Lexicon {
     counted: Vec<super::frame::CountedDef>,
     cue_forms: Vec<usize>,
     cue_matcher: Option<AhoCorasick>,
+    /// Capitalised words the run's articles write in mid-sentence: names wherever they
+    /// stand (`entities::mid_sentence_words`); empty outside a run.
+    pub run_words: std::sync::Arc<std::collections::BTreeSet<String>>,
 }
 
 /// A name found in text.
@@ -254,6 +257,12 @@ impl Lexicon {
             out.insert(name.to_string(), alt);
         }
         out
+    }
+
+    /// The same lexicon with the capitalised words the run writes in mid-sentence.
+    pub fn with_run_words(mut self, words: std::collections::BTreeSet<String>) -> Lexicon {
+        self.run_words = std::sync::Arc::new(words);
+        self
     }
 
     /// Add entities found in the articles themselves (appositions), then rebuild.

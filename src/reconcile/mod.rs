@@ -71,6 +71,9 @@ impl<'a> Context<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
     pub parents: BTreeMap<String, String>,
+    /// Every name the gazetteer lists (canonical and aliases), folded: the reference forms
+    /// of `names::variant_spellings`.
+    pub gazetteer: BTreeSet<String>,
 }
 
 impl Knowledge {
@@ -196,7 +199,7 @@ fn majority(values: &[ValueSupport]) -> Option<String> {
     }
 }
 
-fn plural(n: usize) -> &'static str {
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 {
         "source"
     } else {
@@ -230,7 +233,7 @@ pub fn reconcile(
     );
     let mut findings = Vec::new();
     // 1. Variant spellings, and the map from minority to majority form.
-    let (mut spelling, mut canon) = variant_spellings(&ctx, claims);
+    let (mut spelling, mut canon) = names::variant_spellings(&ctx, claims);
     // Claims of articles that name no subject belong to the story's main entities.
     for (placeholder, kinds) in [
         (crate::extract::engine::MAIN_PERSON, &["person"][..]),
@@ -496,90 +499,6 @@ fn story_main(claims: &[Claim], kinds: &[&str]) -> Option<String> {
                 .then(b.0.cmp(a.0))
         })
         .map(|(n, _)| n.to_string())
-}
-
-/// `variant-spelling` findings over every name the claims use, and the minority → majority
-/// map.
-fn variant_spellings(ctx: &Context, claims: &[Claim]) -> (Vec<Finding>, BTreeMap<String, String>) {
-    // Every surface form of a name with the claims that show it.
-    let mut forms: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
-    for c in claims {
-        if let Value::Entity { name, kind, .. } = &c.value {
-            if kind != "title" {
-                forms.entry(name.clone()).or_default().push(c);
-            }
-        }
-    }
-    let names: Vec<&String> = forms.keys().collect();
-    let mut findings = vec![];
-    let mut canon = BTreeMap::new();
-    let mut done: BTreeSet<(String, String)> = BTreeSet::new();
-    // Only pairs one edit apart can be variants: candidates from a one-deletion index
-    // instead of every pair (same pairs, same order as the full double loop).
-    for (i, j) in names::candidate_pairs(&names) {
-        let (a, b) = (&names[i], &names[j]);
-        {
-            let Some(how) = names::variant(a, b) else {
-                continue;
-            };
-            let ca: Vec<&Claim> = forms[*a].clone();
-            let cb: Vec<&Claim> = forms[*b].clone();
-            let (sa, sb) = (ctx.support(&ca), ctx.support(&cb));
-            // The majority form: more independent sources, else more mentions.
-            let (major, minor, cmaj, cmin, smaj, smin) = if (sa, ca.len()) >= (sb, cb.len()) {
-                (a, b, ca, cb, sa, sb)
-            } else {
-                (b, a, cb, ca, sb, sa)
-            };
-            if !done.insert(((*major).clone(), (*minor).clone())) {
-                continue;
-            }
-            canon.insert((*minor).clone(), (*major).clone());
-            let severity = if smaj >= 2 && smin == 1 && cmin.len() <= 2 {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            let mut ids: Vec<String> = cmaj
-                .iter()
-                .chain(cmin.iter())
-                .map(|c| c.id.clone())
-                .collect();
-            ids.sort_by_key(|id| id.trim_start_matches('C').parse::<usize>().unwrap_or(0));
-            ids.dedup();
-            let values = vec![
-                ValueSupport {
-                    value: (*major).clone(),
-                    support: smaj,
-                    claims: cmaj.iter().map(|c| c.id.clone()).collect(),
-                    as_of: None,
-                },
-                ValueSupport {
-                    value: (*minor).clone(),
-                    support: smin,
-                    claims: cmin.iter().map(|c| c.id.clone()).collect(),
-                    as_of: None,
-                },
-            ];
-            findings.push(Finding {
-                id: String::new(),
-                rule: "variant-spelling".into(),
-                kind: "variant-spelling".into(),
-                severity,
-                message: format!(
-                    "\"{minor}\" ({smin} {}) is probably a misspelling of \"{major}\" ({smaj} {}): {}",
-                    plural(smin),
-                    plural(smaj),
-                    how.as_str()
-                ),
-                claims: ids,
-                values,
-                majority: Some((*major).clone()),
-                fingerprint: fingerprint(&["variant-spelling", major, minor]),
-            });
-        }
-    }
-    (findings, canon)
 }
 
 /// `conflict` findings in a group of claims of a single-valued predicate.
@@ -864,7 +783,7 @@ fn figure_checks(ctx: &Context, claims: &[&Claim]) -> Vec<Finding> {
         for (fig, cs) in by_fig {
             // A company's own forecast and a figure stated without a role are one reading.
             let measure = |c: &Claim| match c.qualifiers.get("measure").map(String::as_str) {
-                None | Some("guidance" | "target" | "cap") => "stated".to_string(),
+                None | Some("guidance" | "target" | "cap" | "cumulative") => "stated".to_string(),
                 Some(m) => m.to_string(),
             };
             let mut docs_by_measure: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();

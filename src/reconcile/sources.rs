@@ -57,18 +57,35 @@ pub fn signature(text: &str) -> Vec<u64> {
 pub fn source_groups(shingles: &[Vec<u64>]) -> Vec<usize> {
     let n = shingles.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], i: usize) -> usize {
-        let mut i = i;
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
+    // Copies first, whatever their number: documents whose sketches start alike (any of the
+    // first bands of two hashes) are checked against the first document of that band.
+    // Without this, twenty copies of one article would make every shingle of it look like
+    // boilerplate (below) and count as twenty sources.
+    let mut first_with: HashMap<(usize, u64, u64), usize> = HashMap::new();
+    for (d, s) in shingles.iter().enumerate() {
+        for b in 0..BANDS {
+            let Some(&[x, y]) = s.get(2 * b..2 * b + 2) else {
+                break;
+            };
+            match first_with.get(&(b, x, y)) {
+                None => {
+                    first_with.insert((b, x, y), d);
+                }
+                Some(&f) => {
+                    if same_text(&shingles[f], s) {
+                        union(&mut parent, f, d);
+                    }
+                }
+            }
         }
-        i
     }
-    // Count shared shingles per pair through an inverted index; very common shingles
-    // (boilerplate in many documents) are skipped.
+    // Then shared shingles per pair through an inverted index over one document per group of
+    // copies; very common shingles (boilerplate in many documents) are skipped.
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (d, s) in shingles.iter().enumerate() {
+        if find(&mut parent, d) != d {
+            continue;
+        }
         for h in s {
             index.entry(*h).or_default().push(d);
         }
@@ -91,14 +108,52 @@ pub fn source_groups(shingles: &[Vec<u64>]) -> Vec<usize> {
         // of the smaller text found in the other one.
         let smaller = shingles[a].len().min(shingles[b].len());
         if smaller >= 4 && k * 2 >= smaller {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            if ra != rb {
-                let (lo, hi) = (ra.min(rb), ra.max(rb));
-                parent[hi] = lo;
-            }
+            union(&mut parent, a, b);
         }
     }
     (0..n).map(|i| find(&mut parent, i)).collect()
+}
+
+/// Bands of two hashes at the start of a sketch that find copies before the index.
+const BANDS: usize = 8;
+
+fn find(p: &mut [usize], i: usize) -> usize {
+    let mut i = i;
+    while p[i] != i {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    i
+}
+
+/// Join the groups of `a` and `b` under the smaller index.
+fn union(p: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(p, a), find(p, b));
+    if ra != rb {
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        p[hi] = lo;
+    }
+}
+
+/// Do two sorted sketches share at least half of the smaller one (the rule of the index)?
+fn same_text(a: &[u64], b: &[u64]) -> bool {
+    let smaller = a.len().min(b.len());
+    if smaller < 4 {
+        return false;
+    }
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                k += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    k * 2 >= smaller
 }
 
 #[cfg(test)]
@@ -115,5 +170,27 @@ mod tests {
         let g = source_groups(&[signature(a), signature(&b), signature(c)]);
         assert_eq!(g[0], g[1]);
         assert_ne!(g[0], g[2]);
+    }
+
+    #[test]
+    fn twenty_copies_are_one_source() {
+        let a =
+            "The harbour authority of Port Velda said on Tuesday that cargo volumes rose for a \
+                 third month, helped by new ferry routes and a rebound in container traffic from \
+                 the northern islands, while passenger numbers stayed flat.";
+        let other =
+            "A separate report on the city's water utility, which raised tariffs by a fifth \
+                     and promised to replace ageing pipes across four districts by next spring.";
+        let mut sigs: Vec<Vec<u64>> = (0..20)
+            .map(|i| signature(&format!("Syndicated copy {i}. {a}")))
+            .collect();
+        sigs.push(signature(other));
+        // Identical copies too, more than the boilerplate limit.
+        sigs.extend((0..20).map(|_| signature(a)));
+        let g = source_groups(&sigs);
+        assert!(g[..20].iter().chain(&g[21..]).all(|&x| x == g[0]), "{g:?}");
+        assert_ne!(g[20], g[0]);
+        let distinct: std::collections::BTreeSet<usize> = g.iter().copied().collect();
+        assert_eq!(distinct.len(), 2);
     }
 }

@@ -756,7 +756,9 @@ mod tests {
             documents: (0..n).map(doc).collect(),
             claims,
             findings: vec![finding],
+            alignments: vec![],
             problems: vec![],
+            entities: vec![],
         };
         (report, texts)
     }

@@ -1,0 +1,435 @@
+//! Latin-script names without junk. A capitalised word is a name candidate; it is not a name
+//! when it is capitalised only by its position — at the start of a sentence, on a title-case
+//! headline, in a byline ("By …") or a boilerplate line ("All Rights Reserved", a time stamp
+//! "10:05 AM EDT") — unless the same word is written capitalised in mid-sentence somewhere in
+//! the document or the run. Inside a name: letters with accents (Citroën), an apostrophe
+//! before a capital (O'Neill), a possessive that belongs to the name (Macy's, when the bare
+//! form is never written alone), versions (Llama 3.1). "Tencent-backed" names Tencent.
+
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// One word of a candidate name.
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+/// Where a line stands in the article.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum LineKind {
+    Body,
+    /// Title case (most words capitalised), or all capitals.
+    Headline,
+    Byline,
+    Boilerplate,
+}
+
+struct Patterns {
+    /// A word of a name: letters, digits, inner `.+-`, an apostrophe before a capital or a
+    /// possessive `'s`.
+    word: Regex,
+    /// A candidate: capitalised words separated by one space, with versions (`3.1`) after
+    /// the first.
+    candidate: Regex,
+    boilerplate: Regex,
+    time_stamp: Regex,
+    descriptor: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    const W: &str = r"[\p{Latin}0-9]*[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*(?:[.+\-][\p{Latin}0-9]+|['’][\p{Lu}&&\p{Latin}][\p{Latin}0-9]*|['’]s\b)*";
+    P.get_or_init(|| Patterns {
+        word: Regex::new(W).unwrap(),
+        candidate: Regex::new(&format!(r"{W}(?: (?:{W}|[0-9]+(?:\.[0-9]+)+\b))*")).unwrap(),
+        boilerplate: Regex::new(
+            r"(?i)all rights reserved|copyright|©|\b(?:reporting|editing|writing|additional reporting|compiled|edited) by\b|also read|read more|sign up|subscribe|click here|follow us|newsletter|terms of (?:use|service)|privacy policy|cookie",
+        )
+        .unwrap(),
+        time_stamp: Regex::new(r"\b\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?\s*(?:EDT|EST|ET|GMT|UTC|BST|PDT|PST|CST|HKT|JST)?\b|\b(?:AM|PM) (?:EDT|EST|ET|GMT|UTC|PDT|PST)\b").unwrap(),
+        descriptor: Regex::new(r"(?i)-(?:backed|owned|linked|based|led|made|listed|controlled|funded|run|operated|supported|affiliated|registered|headquartered|focused|style|era|bound|born|built|branded|designed|developed|dominated|related|sponsored|specific|exclusive|powered|driven|enabled|friendly|only|free|wide)$").unwrap(),
+    })
+}
+
+/// Small words that title case leaves in lower case, and function words that start a
+/// sentence capitalised but never start a name on their own.
+const SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+    "vs", "is", "are", "its", "but", "nor", "per", "via", "up", "out", "over", "into", "after",
+    "amid", "than", "about", "says", "new",
+];
+
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "Its", "It", "Our", "Their", "His", "Her",
+    "My", "Your", "We", "They", "He", "She", "I", "You", "But", "And", "Or", "So", "If", "As",
+    "At", "In", "On", "Of", "For", "By", "To", "With", "From", "When", "While", "Where", "What",
+    "Whether", "Which", "Who", "Why", "How", "Unlike", "Like", "Under", "After", "Before", "Since",
+    "Although", "Though", "Because", "Despite", "Without", "With", "There", "Here", "Also",
+    "Still", "Yet", "Then", "Now", "Not", "No", "All", "Some", "Many", "Most", "Such", "Both",
+    "Each", "Every", "Even", "Only", "Just", "Earlier", "Later", "Last", "Next",
+];
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// A line is Latin-dominant when it has more than twice as many Latin letters as Han
+/// characters (a Han character carries about a word).
+fn latin_dominant(line: &str) -> bool {
+    let latin = line
+        .chars()
+        .filter(|c| c.is_alphabetic() && !is_han(*c))
+        .count();
+    let han = line.chars().filter(|c| is_han(*c)).count();
+    latin > 2 * han
+}
+
+fn line_kind(line: &str) -> LineKind {
+    let p = patterns();
+    let bare = line
+        .trim_start_matches(|c: char| c.is_whitespace() || "#*>-_|".contains(c) || c == '\u{2014}');
+    if !latin_dominant(line) {
+        return LineKind::Body;
+    }
+    if bare.starts_with("By ") || bare.starts_with("BY ") {
+        return LineKind::Byline;
+    }
+    let words: Vec<&str> = bare
+        .split(|c: char| c.is_whitespace() || c == '|' || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()))
+        .collect();
+    if p.boilerplate.is_match(line)
+        || (words.len() < 14 && p.time_stamp.find(line).is_some_and(|m| m.len() > 4))
+    {
+        return LineKind::Boilerplate;
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
+    // A sentence ends with a full stop; a headline usually does not, and writes every
+    // content word with a capital.
+    if content.len() >= 3
+        && content.iter().all(|w| capital(w))
+        && !bare.trim_end().ends_with(['.', '。'])
+    {
+        return LineKind::Headline;
+    }
+    LineKind::Body
+}
+
+/// Words that neither start nor end a name (Planet Daily News According to …).
+const NOT_AT_EDGE: &[&str] = &["According", "Said", "Says", "Told", "Reported", "Added"];
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Ms", "Mrs", "Dr", "St", "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "U.S", "U.K", "vs",
+    "No", "Gov", "Sen", "Rep", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Mt", "Ft", "approx",
+    "e.g", "i.e", "p.m", "a.m", "U.N", "E.U",
+];
+
+/// Does a word at `start` of `text` (Latin-dominant line) begin a sentence?
+fn sentence_initial(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let trimmed = before.trim_end_matches(|c: char| {
+        c == ' ' || c == '\t' || "\"'“‘(「『[*_#>-".contains(c) || c == '\u{2014}' || c == '–'
+    });
+    let Some(last) = trimmed.chars().next_back() else {
+        return true;
+    };
+    match last {
+        '\n' => true,
+        '!' | '?' | ':' | ';' | '。' | '！' | '？' | '：' | '”' | '"' => {
+            // "… said:" and a closing quote followed by a capital: a new sentence.
+            last != '”' && last != '"' || trimmed.ends_with(".\"") || trimmed.ends_with(".”")
+        }
+        '.' => {
+            let word: String = trimmed[..trimmed.len() - 1]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '.')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            // One capital letter (J. Smith) or an abbreviation: not an end of sentence.
+            !(ABBREVIATIONS.contains(&word.as_str())
+                || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase())))
+        }
+        _ => false,
+    }
+}
+
+/// Where each line of `text` starts, with its kind.
+fn lines(text: &str) -> Vec<(usize, usize, LineKind)> {
+    let mut out = vec![];
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        out.push((start, end, line_kind(line)));
+        start = end;
+    }
+    out
+}
+
+/// Where a word stands.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Pos {
+    /// In mid-sentence of body text: capitalised because it is a name.
+    Mid,
+    /// At the start of a sentence of body text.
+    Start,
+    /// On a headline, byline or boilerplate line.
+    Line,
+}
+
+fn position(text: &str, lines: &[(usize, usize, LineKind)], start: usize) -> Pos {
+    let i = lines.partition_point(|l| l.1 <= start);
+    let Some(&(ls, le, kind)) = lines.get(i) else {
+        return Pos::Mid;
+    };
+    if kind != LineKind::Body {
+        Pos::Line
+    } else if latin_dominant(&text[ls..le]) && sentence_initial(text, start) {
+        Pos::Start
+    } else {
+        Pos::Mid
+    }
+}
+
+/// The capitalised words of `text` written in mid-sentence of body text (or in Chinese
+/// text, where a Latin capital is never a sentence's): the forms that are names wherever
+/// they stand.
+pub fn mid_sentence_words(text: &str) -> BTreeSet<String> {
+    let p = patterns();
+    let ls = lines(text);
+    let mut out = BTreeSet::new();
+    for m in p.word.find_iter(text) {
+        if m.start() > 0
+            && text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() && !is_han(c))
+        {
+            continue;
+        }
+        if position(text, &ls, m.start()) == Pos::Mid {
+            out.insert(strip_descriptor(m.as_str()).to_string());
+            out.insert(m.as_str().to_string());
+        }
+    }
+    out
+}
+
+/// A word no sentence capitalises: a capital after its first letter (NovaMind, YMTC), or a
+/// digit (Qwen2.5). It is a name wherever it stands.
+fn distinctive(w: &str) -> bool {
+    w.chars()
+        .skip(1)
+        .any(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+fn strip_descriptor(w: &str) -> &str {
+    match patterns().descriptor.find(w) {
+        Some(m) => &w[..m.start()],
+        None => w,
+    }
+}
+
+/// Latin names of `text` as byte ranges. `run_words`: capitalised words written in
+/// mid-sentence anywhere in the run (see [`mid_sentence_words`]); the document's own are
+/// added.
+pub fn names(text: &str, run_words: &BTreeSet<String>) -> Vec<(usize, usize)> {
+    let p = patterns();
+    let ls = lines(text);
+    let own = mid_sentence_words(text);
+    let known = |w: &str| own.contains(w) || run_words.contains(w);
+    let mut out = vec![];
+    for m in p.candidate.find_iter(text) {
+        if m.start() > 0
+            && text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() && !is_han(c))
+        {
+            continue;
+        }
+        // Words with their keep flag.
+        let mut words: Vec<(Word, bool)> = vec![];
+        // A possessive inside a candidate ends a name when the bare form is a name of its own
+        // (Tesla's Cybercab: Tesla, Cybercab); Macy's Plaza stays one name.
+        let mut breaks: Vec<bool> = vec![];
+        let mut pos = m.start();
+        let all: Vec<&str> = m.as_str().split(' ').collect();
+        for (k, w) in all.iter().copied().enumerate() {
+            // Capitalised words after this one in the candidate (versions aside).
+            let more = all[k + 1..]
+                .iter()
+                .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+                .count();
+            let (s, e) = (pos, pos + w.len());
+            pos = e + 1;
+            let is_version = w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && w.contains('.')
+                && w.chars().all(|c| c.is_ascii_digit() || c == '.');
+            if is_version {
+                // A version only after a kept word, and not a figure (3.5 billion).
+                let after = text[e..].trim_start().to_lowercase();
+                let figure = [
+                    "billion", "million", "trillion", "percent", "%", "bn", "per",
+                ]
+                .iter()
+                .any(|u| after.starts_with(u));
+                let keep = k > 0 && words.last().is_some_and(|(_, kept)| *kept) && !figure;
+                words.push((Word { start: s, end: e }, keep));
+                breaks.push(false);
+                continue;
+            }
+            let base = strip_descriptor(strip_possessive(w));
+            let pos = position(text, &ls, s);
+            // At the start of a sentence, a word the sentence does not capitalise
+            // (NovaMind, YMTC), or the first of several capitalised words (Xinghe Group
+            // moves …), is a name.
+            let starts_name = pos == Pos::Start && (distinctive(base) || more > 0);
+            let keep = if FUNCTION_WORDS.contains(&base) {
+                // A function word starts no name (The U.S.), but stays inside one
+                // (Bank of The …) when it is in mid-sentence.
+                pos == Pos::Mid && k > 0
+            } else {
+                pos == Pos::Mid || starts_name || known(base) || known(w)
+            };
+            words.push((Word { start: s, end: e }, keep));
+            let bare = strip_possessive(w);
+            // "X-powered Y": X, then Y.
+            breaks
+                .push((bare.len() < w.len() && known(bare)) || strip_descriptor(w).len() < w.len());
+        }
+        // Runs of kept words.
+        let mut i = 0;
+        while i < words.len() {
+            if !words[i].1 {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < words.len() && words[j + 1].1 && !breaks[j] {
+                j += 1;
+            }
+            // No function word at either end of a name.
+            let mut a = i;
+            let mut b = j;
+            let word = |k: usize| &text[words[k].0.start..words[k].0.end];
+            let edge_word = |w: &str| FUNCTION_WORDS.contains(&w) || NOT_AT_EDGE.contains(&w);
+            while a <= b && edge_word(word(a)) {
+                a += 1;
+            }
+            while b > a && edge_word(word(b)) {
+                b -= 1;
+            }
+            if a <= b && !FUNCTION_WORDS.contains(&word(a)) {
+                let s = words[a].0.start;
+                let mut e = words[b].0.end;
+                let last = &text[s..e];
+                // "Tencent-backed" is Tencent; "Tesla's" is Tesla when Tesla is written
+                // alone somewhere, "Macy's" stays.
+                let trimmed = strip_descriptor(last);
+                e = s + trimmed.len();
+                let bare = strip_possessive(trimmed);
+                if bare.len() < trimmed.len() && known(bare.rsplit(' ').next().unwrap_or(bare)) {
+                    e = s + bare.len();
+                }
+                out.push((s, e));
+            }
+            i = j + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        names(text, &BTreeSet::new())
+            .into_iter()
+            .map(|(s, e)| text[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let t = "Shares of Velmora rose on Friday. While analysts cheered, Velmora said little. \
+                 Earlier, the company met Dana Whitcombe.";
+        let n = found(t);
+        assert!(
+            !n.iter()
+                .any(|n| n == "Shares" || n == "While" || n == "Earlier"),
+            "{n:?}"
+        );
+        assert!(n.contains(&"Velmora".to_string()), "{n:?}");
+        assert!(n.contains(&"Dana Whitcombe".to_string()), "{n:?}");
+        // A word no sentence capitalises is a name anywhere.
+        assert_eq!(found("NovaMind cut jobs. QX9 rose."), ["NovaMind", "QX9"]);
+    }
+
+    #[test]
+    fn a_sentence_initial_name_is_kept_when_written_mid_sentence() {
+        let n = found("Velmora rose. Analysts like Velmora.");
+        assert_eq!(n.iter().filter(|n| *n == "Velmora").count(), 2, "{n:?}");
+        // Known from elsewhere in the run.
+        let run: BTreeSet<String> = ["Ostrava".to_string()].into();
+        let t = "Ostrava fell.";
+        let n: Vec<&str> = names(t, &run).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(n, ["Ostrava"]);
+        assert!(found(t).is_empty());
+    }
+
+    #[test]
+    fn headlines_bylines_and_boilerplate_are_not_names() {
+        let t = "Velmora Quietly Expands Northern Fleet Plans\n\
+                 By Jonas Pembrook\n\
+                 10:42 AM EDT, Tuesday\n\
+                 The carrier Velmora said it would add ferries.\n\
+                 © 2031 Harbour Press. All Rights Reserved.\n";
+        let n = found(t);
+        assert_eq!(n, ["Velmora", "Velmora"], "{n:?}");
+    }
+
+    #[test]
+    fn descriptors_accents_possessives_versions() {
+        let n = found(
+            "a Quillon-backed start-up, owned by a Quillon-linked fund, and the firm Citroën.",
+        );
+        assert_eq!(n, ["Quillon", "Quillon", "Citroën"]);
+        let n = found("shoppers at Harwick's said; the model Merlo 3.1 beat Merlo 2.");
+        assert_eq!(n, ["Harwick's", "Merlo 3.1", "Merlo"]);
+        let n = found(
+            "analysts at Velmora said Velmora's fleet grew 3.5 billion, like Velmora 3.5 billion",
+        );
+        assert_eq!(n, ["Velmora", "Velmora", "Velmora"]);
+        let n = found("the Quillon Max-powered Skyferry app");
+        assert_eq!(n, ["Quillon Max", "Skyferry"]);
+        let n = found("a deal with O'Farrell Group.");
+        assert_eq!(n, ["O'Farrell Group"]);
+        let n =
+            found("analysts said Velmora's Skyferry and Harwick's Plaza grew, then Velmora fell.");
+        assert_eq!(n, ["Velmora", "Skyferry", "Harwick's Plaza", "Velmora"]);
+    }
+
+    #[test]
+    fn latin_in_chinese_text_is_always_in_mid_sentence() {
+        let n = found("据报道，Velmora今日宣布。\nQuillon表示同意。");
+        assert_eq!(n, ["Velmora", "Quillon"]);
+    }
+}

@@ -1,0 +1,89 @@
+//! The entity stage end to end: copies count once, forms gather under one entity, and the
+//! report's `entities` array says so.
+
+use factcheck::pipeline;
+use std::path::PathBuf;
+
+const ARTICLE: &str = "# Ferry operator expands\n\nThe harbour authority said on Tuesday that the \
+ferry operator Lorvanta would add six vessels to its northern routes next spring, after \
+passenger numbers at Lorvanta rose for a third straight quarter.\n";
+
+const OTHER: &str = "# Island routes\n\nA regional newspaper reported that the operator \
+Lrovatna plans new crossings, citing a filing that lists two additional terminals.\n";
+
+fn run(files: &[(String, &str)]) -> factcheck::model::Report {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    pipeline::run(&[PathBuf::from(dir.path())]).report
+}
+
+#[test]
+fn twenty_identical_copies_are_one_source() {
+    let mut files: Vec<(String, &str)> = (0..20)
+        .map(|i| (format!("{i:02}-copy.md"), ARTICLE))
+        .collect();
+    files.push(("99-other.md".into(), OTHER));
+    let report = run(&files);
+    assert_eq!(report.documents.len(), 21);
+    let e = report
+        .entities
+        .iter()
+        .find(|e| e.forms.iter().any(|f| f.form == "Lorvanta"))
+        .expect("an entity for Lorvanta");
+    let forms: Vec<(&str, usize, usize)> = e
+        .forms
+        .iter()
+        .map(|f| (f.form.as_str(), f.support, f.mentions))
+        .collect();
+    // Forty mentions in twenty copies: one source; the other form is in the same entity.
+    assert_eq!(forms, [("Lorvanta", 1, 40), ("Lrovatna", 1, 1)], "{e:?}");
+    // One source against one: a tie, no majority, a warning.
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.kind == "variant-spelling")
+        .expect("a variant-spelling finding");
+    assert_eq!(f.majority, None, "{}", f.message);
+    assert_eq!(f.severity, factcheck::model::Severity::Warning);
+}
+
+#[test]
+fn three_sources_against_one_is_an_error() {
+    let a = ARTICLE.to_string();
+    let b = "# Fleet plans\n\nLorvanta, the ferry operator, told investors it had ordered six \
+             vessels; analysts expect Lorvanta to announce routes soon.\n";
+    let c = "# Northern crossings\n\nShipping data show that Lorvanta carried more passengers \
+             this quarter than any rival on the northern routes.\n";
+    let report = run(&[
+        ("01.md".into(), a.as_str()),
+        ("02.md".into(), b),
+        ("03.md".into(), c),
+        ("04.md".into(), OTHER),
+    ]);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.kind == "variant-spelling")
+        .expect("a variant-spelling finding");
+    assert_eq!(f.majority.as_deref(), Some("Lorvanta"));
+    assert_eq!(f.severity, factcheck::model::Severity::Error);
+    // Every mention's subject is an entity: its id or one of its forms.
+    let lrovatna = report
+        .entities
+        .iter()
+        .find(|e| e.forms.iter().any(|f| f.form == "Lrovatna"))
+        .unwrap();
+    assert_eq!(lrovatna.id, "Lorvanta");
+    let names: std::collections::BTreeSet<&str> = report
+        .entities
+        .iter()
+        .flat_map(|e| std::iter::once(e.id.as_str()).chain(e.forms.iter().map(|f| f.form.as_str())))
+        .collect();
+    for c in report.claims.iter().filter(|c| c.predicate == "mentions") {
+        assert!(names.contains(c.subject.as_str()), "{}", c.subject);
+    }
+    let json = serde_json::to_value(&report).unwrap();
+    assert!(json["entities"].as_array().is_some_and(|a| !a.is_empty()));
+}
