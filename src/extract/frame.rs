@@ -556,7 +556,7 @@ fn jieba() -> &'static jieba_rs::Jieba {
 /// nouns, joined; none when they only say "the company", a time or a quantity.
 pub fn modifier(text: &str, from: usize, metric_start: usize) -> Option<String> {
     let before = &text[from.min(metric_start)..metric_start];
-    if before.ends_with(|c: char| c == ' ') {
+    if before.ends_with(' ') {
         return english_modifier(before);
     }
     let run: String = before
