@@ -349,6 +349,7 @@ impl Fail {
                     documents: Vec::new(),
                     claims: Vec::new(),
                     findings: Vec::new(),
+                    alignments: Vec::new(),
                     problems: self.problems,
                 };
                 crate::report::github::render(&report, &[])

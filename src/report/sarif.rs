@@ -37,6 +37,7 @@ pub fn render_failed(problems: &[Problem], opts: &RenderOptions) -> String {
         documents: Vec::new(),
         claims: Vec::new(),
         findings: Vec::new(),
+        alignments: Vec::new(),
         problems: problems.to_vec(),
     };
     let mut log = log(&report, &[], opts);
