@@ -46,6 +46,13 @@ fn counts_documents_and_stories_per_rule_pattern_and_entry() {
     assert_eq!(entry(&v, "rule", "cov-kilns"), (3, 2, String::new()));
     assert_eq!(entry(&v, "pattern", "cov-kilns#1"), (3, 2, String::new()));
     assert_eq!(entry(&v, "pattern", "cov-kilns#2"), (0, 0, "NONE".into()));
+    let kilns2 = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "cov-kilns#2")
+        .unwrap();
+    assert_eq!(kilns2["pattern"], "fired {n:count} kilns");
     // One story only, in both of its documents.
     assert_eq!(
         entry(&v, "rule", "cov-classrooms"),

@@ -134,6 +134,9 @@ struct Row {
     id: String,
     /// Where it is defined.
     file: String,
+    /// A pattern's text (JSON only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pattern: Option<String>,
     docs: usize,
     stories: usize,
     /// `NONE`, `ONE-STORY` or empty.
@@ -352,6 +355,7 @@ fn coverage(
             kind,
             id,
             file,
+            pattern: None,
             docs: docs.len(),
             stories: stories.len(),
             mark: match stories.len() {
@@ -366,13 +370,15 @@ fn coverage(
         rows.push(row("rule", r.def.id.clone(), r.file.clone(), &rules, ri));
         for (k, (pr, j)) in pattern_of.iter().enumerate() {
             if *pr == ri {
-                rows.push(row(
+                let mut p = row(
                     "pattern",
                     format!("{}#{}", r.def.id, j + 1),
                     r.file.clone(),
                     &patterns,
                     k,
-                ));
+                );
+                p.pattern = r.def.patterns.get(*j).cloned();
+                rows.push(p);
             }
         }
     }
