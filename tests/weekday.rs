@@ -86,6 +86,18 @@ fn a_weekday_that_fits_its_date_gives_nothing() {
 }
 
 #[test]
+fn last_weeks_day_with_its_date() {
+    // 31 January 2025 was a Friday.
+    let ok = report_of("晨星电器上周五（1月31日）发布了年度报告。");
+    assert_eq!(weekday_claims(&ok), 1);
+    assert!(mismatches(&ok).is_empty());
+    let wrong = report_of("晨星电器上周四（1月31日）发布了年度报告。");
+    let m = mismatches(&wrong);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].1.contains("is a Friday, not a Thursday"), "{}", m[0].1);
+}
+
+#[test]
 fn a_weekday_without_a_date_gives_nothing() {
     let r = report_of("晨星电器周一宣布裁员，公司每周三召开例会，上周五股价下跌4%。");
     assert_eq!(weekday_claims(&r), 0);

@@ -26,8 +26,8 @@ const NAMES: [&str; 7] = [
 ];
 
 /// Weekday words in normalized text: (range, 0 = Monday … 6 = Sunday). Chinese 周一,
-/// 星期一, 礼拜一 (traditional forms are folded already), not after 上/下/本/这/每 (relative
-/// or recurring days); English weekday names as whole words.
+/// 星期一, 礼拜一 (traditional forms are folded already; after 上/本/下 too: 上周五（1月31日）),
+/// not after 每 (a recurring day); English weekday names as whole words.
 fn weekdays(text: &str) -> Vec<(Range<usize>, u32)> {
     let mut out = vec![];
     for (i, _) in text.char_indices() {
@@ -38,7 +38,7 @@ fn weekdays(text: &str) -> Vec<(Range<usize>, u32)> {
             .map(|p| i + p.len());
         if let Some(k) = after_prefix {
             let before = text[..i].chars().next_back();
-            if before.is_some_and(|c| "上下本这每个".contains(c)) {
+            if before == Some('每') {
                 continue;
             }
             let d = match text[k..].chars().next() {
@@ -214,9 +214,9 @@ mod tests {
 
     #[test]
     fn finds_weekday_words() {
-        let w = weekdays("周一（4日）上周三，星期日和Monday, not Mondays");
+        let w = weekdays("周一（4日）上周三，每周二，星期日和Monday, not Mondays");
         let found: Vec<u32> = w.iter().map(|(_, d)| *d).collect();
-        assert_eq!(found, vec![0, 6, 0]);
+        assert_eq!(found, vec![0, 2, 6, 0]);
     }
 
     #[test]
