@@ -233,6 +233,30 @@ pub enum RulesAction {
         #[command(flatten)]
         config: ConfigArgs,
     },
+    /// How many documents and stories (directories holding the articles) each rule, pattern
+    /// and lexicon entry fires in; marks those that fire nowhere or in one story only
+    /// (docs/rules.md).
+    Coverage {
+        /// Files and directories of articles.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CoverageFormat,
+        #[command(flatten)]
+        config: ConfigArgs,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+/// The formats of `factcheck rules coverage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// A table and a summary line.
+    Human,
+    /// One JSON object: the entries and the summary.
+    Json,
 }
 
 impl RulesAction {
@@ -240,7 +264,8 @@ impl RulesAction {
         match self {
             RulesAction::List { config }
             | RulesAction::Test { config, .. }
-            | RulesAction::Explain { config, .. } => config,
+            | RulesAction::Explain { config, .. }
+            | RulesAction::Coverage { config, .. } => config,
         }
     }
 }

@@ -1011,6 +1011,33 @@ pub fn hedge_of(v: &Value) -> Option<Hedge> {
     })
 }
 
+/// Which patterns match somewhere in a text's tagged sentences: `(rule index, pattern
+/// index)` pairs, whether or not the match gave a claim (`factcheck rules coverage`).
+pub fn pattern_hits(
+    text: &str,
+    published: Option<NaiveDate>,
+    rules: &RuleSet,
+    lex: &Lexicon,
+) -> std::collections::BTreeSet<(usize, usize)> {
+    let items = items(text, lex, published);
+    let mut out = std::collections::BTreeSet::new();
+    let mut first = 0;
+    for sent in sentences(text) {
+        while first < items.len() && items[first].start < sent.start {
+            first += 1;
+        }
+        let tagged = tag(text, sent, &items, first);
+        for (ri, rule) in rules.rules.iter().enumerate() {
+            for (j, re) in rule.regexes.iter().enumerate() {
+                if !out.contains(&(ri, j)) && re.is_match(&tagged.text) {
+                    out.insert((ri, j));
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ pub mod frame;
 pub mod lexicon;
 pub mod recognize;
 pub mod rules;
+pub mod weekday;
 
 use crate::ingest::SourceDoc;
 use crate::model::{Claim, DocumentInfo, Problem};
@@ -146,7 +147,9 @@ pub fn extract(doc: &Prepared, ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> 
         published: reference_date(doc.info.published.as_deref()),
         published_text: doc.info.published.clone(),
     };
-    engine::extract(&src, &ex.rules, lexicon)
+    let mut claims = engine::extract(&src, &ex.rules, lexicon);
+    claims.extend(weekday::claims(&src));
+    claims
 }
 
 /// Extract claims from a bare sentence (rule examples, tests): spans index `text`.
@@ -163,7 +166,9 @@ pub fn extract_str(text: &str, published: Option<&str>, ex: &Extractor) -> Vec<C
         published: reference_date(published),
         published_text: published.map(str::to_string),
     };
-    engine::extract(&src, &ex.rules, &lex)
+    let mut claims = engine::extract(&src, &ex.rules, &lex);
+    claims.extend(weekday::claims(&src));
+    claims
 }
 
 /// Documentation of one kind of finding (`rules/findings.yaml`).

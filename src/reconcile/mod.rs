@@ -12,6 +12,7 @@ pub mod compare;
 pub mod names;
 pub mod sources;
 pub mod timeline;
+pub mod weekday;
 
 use crate::extract::engine::display;
 use crate::model::{Alignment, Claim, DocumentInfo, Finding, Severity, Value, ValueSupport};
@@ -324,6 +325,7 @@ pub fn reconcile(
     }
     let refs: Vec<&Claim> = claims.iter().map(|c| c.as_ref()).collect();
     findings.extend(figure_checks(&ctx, &refs));
+    findings.extend(weekday::findings(&refs));
     // Deterministic order and ids.
     let num = |id: &str| {
         id.trim_start_matches('C')
