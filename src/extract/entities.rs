@@ -808,7 +808,7 @@ fn title_ends_word(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The segmenter, loaded once (its dictionary is built in).
-fn jieba() -> &'static jieba_rs::Jieba {
+pub(crate) fn jieba() -> &'static jieba_rs::Jieba {
     static J: OnceLock<jieba_rs::Jieba> = OnceLock::new();
     J.get_or_init(jieba_rs::Jieba::new)
 }

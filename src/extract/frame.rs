@@ -17,7 +17,10 @@
 //! The frame knows only its document: it never looks at other articles.
 
 use super::context;
+// The segmenter with part-of-speech tags: one instance per process (its dictionary takes a
+// fifth of a second to load).
 use super::engine::{item_value, Item, ItemVal, MainEntities, Source, MAIN_ORG};
+use super::entities::jieba;
 use super::entities::MentionKind;
 use super::lexicon::{Lexicon, MetricMatch};
 use super::recognize::Kind;
@@ -541,13 +544,6 @@ fn english_modifier(before: &str) -> Option<String> {
         return None;
     }
     Some(w)
-}
-
-/// The segmenter with part-of-speech tags (jieba, MIT; its dictionary is built in), loaded
-/// once.
-fn jieba() -> &'static jieba_rs::Jieba {
-    static J: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
-    J.get_or_init(jieba_rs::Jieba::new)
 }
 
 /// The noun that modifies a measure word in Chinese (星星人收入 → 星星人; X带来的营收 → X;
