@@ -870,15 +870,12 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
             .map(|k| &metrics[k])
             .filter(|m| m.start >= sent.start)?;
         // The noun right before the measure word, after the last item before it.
-        let from = items[..vi]
-            .iter()
-            .rev()
-            .take_while(|o| o.end > sent.start)
-            .map(|o| o.end)
-            .find(|&e| e <= m.start)
-            .unwrap_or(sent.start)
-            .max(sent.start);
-        modifier = Some(super::frame::modifier(&src.norm.text, from, m.start));
+        modifier = Some(super::frame::noun_of_measure(
+            &src.norm.text,
+            items,
+            sent.start,
+            m.start,
+        ));
         m.canonical.clone()
     } else {
         emit.predicate.clone()

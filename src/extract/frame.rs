@@ -366,17 +366,7 @@ pub fn figures(
                 } else {
                     None
                 };
-                let of = before.and_then(|m| {
-                    let from = items[..idx]
-                        .iter()
-                        .rev()
-                        .take_while(|o| o.end > clause.start)
-                        .map(|o| o.end)
-                        .find(|&e| e <= m.start)
-                        .unwrap_or(clause.start)
-                        .max(clause.start);
-                    modifier(text, from, m.start)
-                });
+                let of = before.and_then(|m| noun_of_measure(text, items, clause.start, m.start));
                 // A share of a whole is a fact about the part: without a word naming the
                 // part (or a measure that is itself a share), it is not comparable.
                 if role == Some("share") && metric.kind != "ratio" && of.is_none() {
@@ -387,7 +377,7 @@ pub fn figures(
                 if let Some(m) = of.or(carried_of) {
                     qualifiers.insert("of".into(), m);
                 }
-                let (subject, by_default) = subject_of(text, items, sent, idx, main);
+                let (subject, by_default) = subject_of(items, sent, idx, main);
                 if by_default {
                     qualifiers.insert("subject_from".into(), "article".into());
                 }
@@ -414,16 +404,7 @@ pub fn figures(
             if let Some(m) = clause_metrics.last() {
                 carried = Some(m);
                 // The noun of the carried measure word goes with it (星星人营收…，同比增长…).
-                let k = items.partition_point(|o| o.start < m.start);
-                let from = items[..k]
-                    .iter()
-                    .rev()
-                    .take_while(|o| o.end > clause.start)
-                    .map(|o| o.end)
-                    .find(|&e| e <= m.start)
-                    .unwrap_or(clause.start)
-                    .max(clause.start);
-                carried_of = modifier(text, from, m.start);
+                carried_of = noun_of_measure(text, items, clause.start, m.start);
             }
         }
     }
@@ -435,7 +416,6 @@ pub fn figures(
 /// The flag is true when the article's main organisation stands in for a subject the sentence
 /// does not name.
 fn subject_of(
-    text: &str,
     items: &[Item],
     sent: &Range<usize>,
     idx: usize,
@@ -457,11 +437,32 @@ fn subject_of(
         .rev()
         .take_while(|it| it.start >= sent.start)
         .find_map(org);
-    let _ = text;
     found
         .map(|n| (n, false))
         .or_else(|| main.org.clone().map(|n| (n, true)))
         .unwrap_or_else(|| (MAIN_ORG.to_string(), false))
+}
+
+/// The noun of the measure word at `metric_start`: [`modifier`] over the text between the
+/// last item that ends before the measure word (or `floor`, the clause or sentence start)
+/// and the measure word. Items are sorted by start, so the search is a binary search and a
+/// walk back over the items of this clause only.
+pub fn noun_of_measure(
+    text: &str,
+    items: &[Item],
+    floor: usize,
+    metric_start: usize,
+) -> Option<String> {
+    let k = items.partition_point(|o| o.start < metric_start);
+    let from = items[..k]
+        .iter()
+        .rev()
+        .take_while(|o| o.end > floor)
+        .map(|o| o.end)
+        .find(|&e| e <= metric_start)
+        .unwrap_or(floor)
+        .max(floor);
+    modifier(text, from, metric_start)
 }
 
 /// English: the capitalised word right before the measure word ("Cloud revenue", "Europe
