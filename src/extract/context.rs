@@ -17,7 +17,7 @@ fn patterns() -> &'static Patterns {
             r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*年?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth) quarter|(?P<h1>上半年|H1|1H|first half)|(?P<h2>下半年|H2|2H|second half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*年(?:度)?",
         )
         .unwrap(),
-        segment: Regex::new(r"(?P<s>[\p{Han}]{1,6}|[A-Za-z][A-Za-z ]{1,20}?)\s?(?:业务|板块|部门| business| segment| unit| division)").unwrap(),
+        segment: Regex::new(r"(?:来自|來自)(?P<f>\p{Han}{1,6}?)(?:市场|市場|地区|地區)?的|(?P<s>[\p{Han}]{1,6}|\b[A-Za-z][A-Za-z ]{1,20}?)\s?(?:业务|業務|板块|板塊|部门|部門|市场|市場|地区|地區| business| segment| unit| division| markets?\b| regions?\b)").unwrap(),
     })
 }
 
@@ -71,7 +71,13 @@ fn period_of(c: &regex::Captures) -> Option<String> {
 pub fn segment(before: &str) -> Option<String> {
     let p = patterns();
     let c = p.segment.captures_iter(before).last()?;
-    let s = c.name("s")?.as_str().trim();
+    let s = c.name("s").or(c.name("f"))?.as_str().trim();
+    // Of a Latin run, the last word: "revenue from the Chinese market" → chinese.
+    let s = if s.is_ascii() {
+        s.rsplit(' ').next().unwrap_or(s)
+    } else {
+        s
+    };
     // Keep the last few characters of a Chinese run (市场更为关注的云 → 云).
     let s = match s.rfind(['的', '在', '和', '与', '及', '中']) {
         Some(i) if !s.is_ascii() => &s[i + '的'.len_utf8()..],
@@ -107,5 +113,11 @@ mod tests {
             Some("云")
         );
         assert_eq!(segment("营收为").as_deref(), None);
+        assert_eq!(
+            segment("Sales from the Nordic market rose").as_deref(),
+            Some("nordic")
+        );
+        assert_eq!(segment("来自欧洲的收入为").as_deref(), Some("欧洲"));
+        assert_eq!(segment("其中欧洲市场收入为").as_deref(), Some("欧洲"));
     }
 }

@@ -67,6 +67,7 @@ struct Patterns {
     org_suffix: Regex,
     transliterated: Regex,
     after_title: Regex,
+    ticker: Regex,
 }
 
 /// Characters that end a Chinese name on its left (function words, verbs of joining).
@@ -88,6 +89,12 @@ fn patterns() -> &'static Patterns {
         )
         .unwrap(),
         transliterated: Regex::new(r"\p{Han}{1,5}·\p{Han}{1,6}").unwrap(),
+        // A listed company's name and its stock code: 星河科技(0123), 星河(01234.HK),
+        // 星河（SZ:300123）, 星河(688123.SH).
+        ticker: Regex::new(
+            r"(\p{Han}{2,12})\s*[(（]\s*(?:(?:HK|SH|SZ|BJ|TW|HKEX|SEHK)\s*[:：.]?\s*)?\d{4,6}(?:\s*\.\s*(?:HK|SH|SZ|BJ|TW|KS|T))?\s*[)）]",
+        )
+        .unwrap(),
         after_title: Regex::new(r"^\s?(\p{Han}{2,3}?)(?:汇报|表示|透露|称|说|指出|亲自|同样|介绍|认为|卸任|辞任|辞去|接任|出任|转任|改任|担任|兼任|加入|加盟|宣布|即日|在|于|将|已|曾|也|就|的|和|与|及|是|为|[,，。、;；:：\s\(]|$)").unwrap(),
     })
 }
@@ -245,6 +252,103 @@ fn org_name_cut(s: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// A suffix name checked against the segmenter's words: it starts on a word (制造商日产汽车公司
+/// matched from inside 制造商 starts at 日产), its suffix ends one (根据公司公告 holds no name:
+/// 公司公告 is one word; 星河集团公司 extends to the word's end), and words that cannot begin
+/// a name are cut on the left: pronouns, times, verbs, adverbs, prepositions (他更关注公司,
+/// 彼时公司) and a noun of agents or kinds (制造商, 竞争者, 品牌: a description standing before
+/// the name); the name is the run of noun words that ends at the suffix. None
+/// when no word of a name is left before the suffix.
+fn org_by_words(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    name_by_words(text, start, end, true)
+}
+
+/// [`org_by_words`] for a name that ends where a bracket opens (`suffix: false`): only the
+/// left edge is checked.
+fn name_by_words(text: &str, start: usize, end: usize, suffix: bool) -> Option<(usize, usize)> {
+    // Some context on both sides, so that the words at the edges are segmented as in the text.
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(5)
+        .map_or(0, |(i, _)| i);
+    let to = text[end..]
+        .char_indices()
+        .nth(4)
+        .map_or(text.len(), |(i, _)| end + i);
+    let window = &text[from..to];
+    // Not `fold_name`: it trims, and the characters must stay where they are.
+    let folded = crate::normalize::script::to_simplified(window);
+    // Character offsets of the folded text are those of the window (conversion keeps the
+    // count of characters): byte offsets in the text, per character.
+    let bytes: Vec<usize> = window
+        .char_indices()
+        .map(|(i, _)| from + i)
+        .chain(std::iter::once(to))
+        .collect();
+    let mut words: Vec<(usize, usize, &str)> = Vec::new(); // byte start, byte end, tag
+    let mut ch = 0;
+    for t in jieba().tag(&folded, true) {
+        let n = t.word.chars().count();
+        words.push((bytes[ch], bytes[(ch + n).min(bytes.len() - 1)], t.tag));
+        ch += n;
+    }
+    let mut end = end;
+    if let Some(w) = words.iter().find(|w| suffix && w.0 < end && w.1 > end) {
+        // The suffix is cut inside a word: that word must end as an organisation does.
+        let word = &text[w.0..w.1];
+        if patterns()
+            .org_suffix
+            .find(word)
+            .is_none_or(|m| m.end() != word.len())
+        {
+            return None;
+        }
+        end = w.1;
+    }
+    let inside: Vec<&(usize, usize, &str)> = words
+        .iter()
+        .filter(|w| w.0 >= start && w.1 <= end)
+        .collect();
+    let opens_name = |w: &(usize, usize, &str)| {
+        let word = &text[w.0..w.1];
+        let noun = matches!(
+            w.2,
+            "n" | "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "nw" | "j"
+        ) || w.2 == "eng"
+            || w.2 == "x";
+        noun && !(w.2 == "n" && (word.ends_with(['商', '厂', '者']) || word.ends_with("品牌")))
+    };
+    // The name is the run of noun words that ends at the suffix (消息刺激本田汽车: 本田汽车).
+    let mut first = inside.len() - inside.iter().rev().take_while(|w| opens_name(w)).count();
+    if first == inside.len() {
+        return None;
+    }
+    // The segmenter tags a name it does not know as a verb now and then (对深瞳科技: 深瞳/v):
+    // a two-character verb right after a preposition or a bracket is where a noun phrase
+    // begins, so it opens the name.
+    if first > 0 {
+        let w = inside[first - 1];
+        let before = words.iter().rev().find(|p| p.1 <= w.0);
+        if matches!(w.2, "v" | "vn")
+            && text[w.0..w.1].chars().count() == 2
+            && before.is_none_or(|p| matches!(p.2, "p" | "x" | "w"))
+        {
+            first -= 1;
+        }
+    }
+    // Nothing but the suffix word itself is left, or the name is one common noun (控股公司): a
+    // kind of organisation, not a name.
+    if suffix && first + 1 >= inside.len() && (inside.len() > 1 || inside[0].2 == "n") {
+        return None;
+    }
+    let start = inside[first].0;
+    if suffix && text[start..end].chars().count() < 3 && inside.len() > 1 {
+        return None;
+    }
+    Some((start, end))
+}
+
 /// Words that make a suffix name generic (一家初创公司, 上市公司, 子公司): not a name.
 const GENERIC: &[&str] = &[
     "初创", "创业", "创企", "上市", "子", "母", "分", "合资", "家", "该", "其", "多", "大", "新",
@@ -382,6 +486,28 @@ fn has_org_word(latin: &str) -> bool {
 pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     let p = patterns();
     let mut out = vec![];
+    // A name with its stock code is an organisation's name (泡泡玛特(9992)).
+    for c in p.ticker.captures_iter(text) {
+        let m = c.get(1).unwrap();
+        let cut = org_name_cut(m.as_str());
+        let Some((start, end)) = name_by_words(text, m.end() - cut.len(), m.end(), false) else {
+            continue;
+        };
+        let name = &text[start..end];
+        // A name the lexicon knows ends it (概念龙头星河科技(300123)): nothing to learn.
+        if lex.find(name).iter().any(|m| m.end == name.len()) {
+            continue;
+        }
+        if name.chars().count() >= 2 && !is_generic(name) {
+            out.push(EntityDef {
+                canonical: fold_name(name),
+                kind: "org".into(),
+                aliases: vec![name.to_string()],
+                parent: None,
+                note: Some("stock code".into()),
+            });
+        }
+    }
     // "Grace Ho (何颂恩)": the Latin name first.
     for c in p.apposition_latin_first.captures_iter(text) {
         let latin = c[1].to_string();
@@ -522,14 +648,16 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     // Chinese organisations by suffix, cut on the left at a function word.
     for m in p.org_suffix.find_iter(text) {
         let cut = org_name_cut(m.as_str());
-        let start = m.end() - cut.len();
-        let name = &text[start..m.end()];
+        let Some((start, end)) = org_by_words(text, m.end() - cut.len(), m.end()) else {
+            continue;
+        };
+        let name = &text[start..end];
         if name.chars().count() < 3 || is_generic(name) {
             continue;
         }
         all.push(Mention {
             start,
-            end: m.end(),
+            end,
             kind: MentionKind::Org,
             name: name.to_string(),
             canonical: fold_name(name),
@@ -885,6 +1013,37 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].canonical, "Jiahe Lin");
         assert_eq!(a[0].aliases[0], "林嘉禾");
+    }
+
+    #[test]
+    fn a_name_with_its_stock_code_is_an_organisation() {
+        let a = appositions(
+            "今日星河玩具(01234.HK)公布业绩，青禾(688123.SH)亦然。",
+            &Lexicon::default(),
+        );
+        let names: Vec<&str> = a.iter().map(|d| d.aliases[0].as_str()).collect();
+        assert_eq!(names, ["星河玩具", "青禾"], "{a:?}");
+        assert!(a.iter().all(|d| d.kind == "org"));
+    }
+
+    #[test]
+    fn suffix_names_start_and_end_on_words() {
+        let orgs = |t: &str| -> Vec<String> {
+            mentions(t, &Lexicon::default())
+                .into_iter()
+                .filter(|m| m.kind == MentionKind::Org)
+                .map(|m| m.name)
+                .collect()
+        };
+        // A description of agents before the name is no part of it.
+        assert_eq!(orgs("欧洲家电制造商青岚集团宣布裁员。"), ["青岚集团"]);
+        // A pronoun, a time or a verb before the suffix: no name at all.
+        assert!(orgs("他更关注公司的现金流。").is_empty());
+        assert!(orgs("彼时公司营收下滑。").is_empty());
+        // The suffix inside a longer word (公司公告) is no suffix.
+        assert!(orgs("根据公司公告，利润下降。").is_empty());
+        // One common noun is a kind of organisation, not a name.
+        assert!(orgs("两家将成立控股公司。").is_empty());
     }
 
     #[test]

@@ -247,9 +247,14 @@ pub fn reconcile(
     findings.append(&mut spelling);
     // A subject the sentence did not name is the article's main organisation standing in
     // for the story's: read it as the story's main organisation.
-    let story_org = story_main(claims, &["org", "name"]);
-    let by_article =
-        |c: &Claim| c.qualifiers.get("subject_from").map(String::as_str) == Some("article");
+    let story_org = story_main(claims, &["org"]).or_else(|| story_main(claims, &["org", "name"]));
+    // So is each article's own main organisation when it is named: the same story, told by
+    // another outlet, in another script (泡泡玛特 here, Pop Mart there).
+    let doc_main = doc_mains(claims, &["org"]);
+    let by_article = |c: &Claim| {
+        c.qualifiers.get("subject_from").map(String::as_str) == Some("article")
+            || (c.predicate != "mentions" && doc_main.get(c.doc.as_str()) == Some(&c.subject))
+    };
     // Only the claims that use a minority form are copied (usually a handful).
     let uses_minority = |c: &Claim| {
         (by_article(c) && story_org.as_ref().is_some_and(|o| *o != c.subject))
@@ -467,10 +472,38 @@ fn align(ctx: &Context, group: &[&Claim], differs: bool, verdict: &str) -> Vec<A
             values: value_table(ctx, &claims, |c| c.text.trim().to_string()),
         })
     };
-    let mut out: Vec<Alignment> = components
-        .values()
-        .filter_map(|m| make(m, "agree"))
-        .collect();
+    // A component whose values do not all agree pairwise (417.7 and 417.78 both agree with
+    // 418) splits into agreeing sets: the best-supported value first, with every value that
+    // agrees with it and contradicts none already taken; then the rest, the same way.
+    let docs_of = |i: usize| -> usize {
+        distinct[i]
+            .1
+            .iter()
+            .map(|c| c.doc.as_str())
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    for members in components.values() {
+        let mut left: Vec<usize> = members.clone();
+        left.sort_by_key(|&i| (std::cmp::Reverse(docs_of(i)), i));
+        while let Some(&anchor) = left.first() {
+            let mut set = vec![anchor];
+            for &i in &left[1..] {
+                if compare::agree(distinct[anchor].0, distinct[i].0) == Some(true)
+                    && set
+                        .iter()
+                        .all(|&j| compare::agree(distinct[i].0, distinct[j].0) != Some(false))
+                {
+                    set.push(i);
+                }
+            }
+            left.retain(|i| !set.contains(i));
+            set.sort_unstable();
+            sets.push(set);
+        }
+    }
+    let mut out: Vec<Alignment> = sets.iter().filter_map(|m| make(m, "agree")).collect();
     if differs {
         let all: Vec<usize> = (0..n).collect();
         out.extend(make(&all, verdict));
@@ -501,6 +534,35 @@ fn story_main(claims: &[Claim], kinds: &[&str]) -> Option<String> {
                 .then(b.0.cmp(a.0))
         })
         .map(|(n, _)| n.to_string())
+}
+
+/// Each document's main entity of these kinds: the one it mentions most (then by name), when
+/// it is mentioned at least twice.
+fn doc_mains<'c>(claims: &'c [Claim], kinds: &[&str]) -> BTreeMap<&'c str, String> {
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for c in claims.iter().filter(|c| c.predicate == "mentions") {
+        if let Value::Entity {
+            canonical, kind, ..
+        } = &c.value
+        {
+            if kinds.contains(&kind.as_str()) {
+                *counts
+                    .entry((c.doc.as_str(), canonical.as_str()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut best: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for ((doc, name), n) in counts {
+        let e = best.entry(doc).or_insert((0, name));
+        if n > e.0 {
+            *e = (n, name);
+        }
+    }
+    best.into_iter()
+        .filter(|(_, (n, _))| *n >= 2)
+        .map(|(d, (_, name))| (d, name.to_string()))
+        .collect()
 }
 
 /// `conflict` findings in a group of claims of a single-valued predicate.
