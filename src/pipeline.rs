@@ -325,6 +325,8 @@ pub fn assemble(
     }
     let infos: Vec<DocumentInfo> = sorted.iter().map(|d| d.info.clone()).collect();
     let signatures: Vec<Vec<u64>> = sorted.iter().map(|d| d.signature.clone()).collect();
+    // Chinese head nouns of figures take the English concept the run's claims share.
+    extract::frame::unify_concepts(&mut claims);
     let knowledge = knowledge(lexicon, &claims);
     let reconciled = reconcile::reconcile(&infos, &claims, &signatures, &knowledge);
     let entities = reconcile::names::entities(&infos, &claims, &signatures, &knowledge);

@@ -13,10 +13,16 @@
 //!   else from the article's headline and lead; and the **segment** (云业务 → 云);
 //! - the **subject**: the nearest organisation or name before the figure in its sentence, else
 //!   in its paragraph; the article's main organisation stands for "the story's company".
+//! - a money amount no measure word governs is the value of its **head noun** ([`concepts`]:
+//!   `money:商品`); a percent, of the whole it is a share of (`percent:export`) or of the rate
+//!   it premodifies with what that rate is levied on (`percent:关税`, `on: 商品`).
 //!
-//! The frame knows only its document: it never looks at other articles.
+//! The frame knows only its document: it never looks at other articles ([`unify_concepts`],
+//! run over a whole run's claims, names Chinese head nouns by their English concept).
 
 use super::context;
+mod concepts;
+pub use concepts::{glosses, unify as unify_concepts};
 // The segmenter with part-of-speech tags: one instance per process (its dictionary takes a
 // fifth of a second to load).
 use super::engine::{item_value, Item, ItemVal, MainEntities, Source, MAIN_ORG};
@@ -108,6 +114,256 @@ fn counted_concept(lex: &Lexicon, unit: Option<&str>, after: &str) -> Option<Str
         }
     }
     unit.and_then(|u| find(u.trim()).or_else(|| find(&lemma(u.trim()))))
+}
+
+/// The head noun of the phrase a figure modifies or quantifies, for a figure no measure word
+/// governs. English, as a lemma: the noun after "of" or "worth of", past determiners,
+/// possessives and capitalised words ("$20 billion of Canadian goods", "5% of the company's
+/// exports" → good, export); the noun a figure after an article premodifies ("a 10 percent
+/// tariff", "the $800-threshold"); the noun before "of" right before the figure ("a threshold
+/// of $800"). Chinese: of the words jieba reads right after the figure (past 的), the last
+/// noun of the leading nouns (约200亿美元的进口商品 → 商品, 10%关税 → 关税). Only a noun that
+/// CC-CEDICT glosses counts (no function words, no names); none otherwise, and the figure
+/// stays a mention. `before` and `after` are the clause's text on either side of the figure.
+fn head_noun(before: &str, after: &str) -> Option<String> {
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    if rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-') {
+        if let Some(h) = english_head(before, rest) {
+            return Some(h);
+        }
+    }
+    if before.ends_with(' ') || before.ends_with('\u{a0}') {
+        return english_head_before(before);
+    }
+    chinese_head(rest.trim_start_matches('的'))
+}
+
+/// Closed classes of English that are never the noun a figure is the value of.
+const NOT_HEADS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "its", "their", "his", "her", "our", "this", "that", "these", "those", "some", "all", "about",
+    "more", "less", "than", "over", "under", "year", "month", "week", "day", "time", "percent",
+    "per", "cent", "point", "last", "next", "higher", "lower", "each", "total", "one", "after",
+    "before", "since", "when", "while", "amid", "against", "compared", "ago", "earlier", "later",
+    "also", "still", "only", "just", "even", "again", "during", "between", "worth",
+];
+
+/// An English word as a content-noun lemma, when it is one.
+fn english_noun(w: &str) -> Option<String> {
+    let w = w.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    if w.len() < 3 || !w.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let l = lemma(w);
+    (!NOT_HEADS.contains(&w) && !NOT_HEADS.contains(&l.as_str()) && concepts::english_known(&l))
+        .then_some(l)
+}
+
+/// "5% of the company's exports" → export: the noun after "of" right after the figure.
+fn english_of_head(after: &str) -> Option<String> {
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    rest.starts_with("of ")
+        .then(|| english_head("", rest))
+        .flatten()
+}
+
+/// A rate a percent premodifies and what it is levied on: "a 10 percent tariff on imported
+/// goods" → (tariff, good); "对进口商品加征10%关税" → (关税, 商品) — the first noun after the
+/// figure, and the noun before the verb after 对 / 向 before it. None without both.
+fn rate_head(before: &str, after: &str) -> Option<(String, String)> {
+    let rest = after.trim_start_matches([' ', '\u{a0}', '-']);
+    if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let words: Vec<&str> = rest.split_whitespace().take(10).collect();
+        let rate = english_noun(words.first()?)?;
+        if words.get(1) != Some(&"on") {
+            return None;
+        }
+        // Past determiners, possessives, names and words that are not nouns, the nouns of
+        // the phrase; its head is the last ("liquefied natural gas" → gas).
+        let mut i = 2;
+        while i < words.len().min(5) && english_noun(words[i]).is_none() {
+            i += 1;
+        }
+        let mut on = None;
+        while let Some(n) = words.get(i).and_then(|w| english_noun(w)) {
+            on = Some(n);
+            if words[i].ends_with([',', '.', ';']) {
+                break;
+            }
+            i += 1;
+        }
+        return Some((rate, on?));
+    }
+    let rate = chinese_nouns(rest.trim_start_matches('的'))
+        .into_iter()
+        .next()?;
+    let on = chinese_object(before)?;
+    Some((rate, on))
+}
+
+/// What a Chinese rate is levied on: in the Han run that ends at the figure and holds 对 or
+/// 向, the noun right before the verb before the figure (对进口自中国的商品加征 → 商品).
+fn chinese_object(before: &str) -> Option<String> {
+    let run: String = before
+        .chars()
+        .rev()
+        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .take(16)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if !run.contains(['对', '向']) {
+        return None;
+    }
+    let tags = jieba().tag(&run, true);
+    let mut k = tags.len();
+    let mut skipped = 0;
+    while k > 0 && skipped < 3 && {
+        let t = tags[k - 1].tag;
+        t.starts_with('v') && t != "vn" || t.starts_with('u') || t == "d" || t == "p"
+    } {
+        k -= 1;
+        skipped += 1;
+    }
+    if skipped == 0 || k == 0 {
+        return None;
+    }
+    let t = &tags[k - 1];
+    (matches!(t.tag, "n" | "nz")
+        && t.word.chars().count() >= 2
+        && concepts::glosses(t.word).is_some())
+    .then(|| t.word.to_string())
+}
+
+fn english_head(before: &str, rest: &str) -> Option<String> {
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    let mut i = 0;
+    if words.first() == Some(&"worth") {
+        i = 1;
+    }
+    if words.get(i) == Some(&"of") {
+        i += 1;
+        while let Some(w) = words.get(i) {
+            let det = ["the", "a", "an", "its", "their", "all", "total"].contains(w);
+            let poss = w.ends_with("'s") || w.ends_with("\u{2019}s");
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            if det || poss || cap {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        return noun_run(&words[i.min(words.len())..]);
+    }
+    // "a 10 percent tariff", "a $800-threshold": premodified, after an article.
+    let article = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|w| ["a", "an", "the", "A", "An", "The"].contains(&w));
+    if i == 0 && article {
+        let mut ws = words.clone();
+        ws[0] = ws[0].trim_start_matches('-');
+        return noun_run(&ws);
+    }
+    None
+}
+
+/// The head of the noun phrase at the start of `words`: its nouns, the last of them ("share
+/// buyback" → buyback), when the phrase ends there (a function word, punctuation, the end) and
+/// not at a word the dictionary does not know ("global NAND supply": none).
+fn noun_run(words: &[&str]) -> Option<String> {
+    let mut head = None;
+    for w in words {
+        match english_noun(w) {
+            Some(n) => {
+                head = Some(n);
+                if w.ends_with([',', '.', ';', ':', ')']) {
+                    return head;
+                }
+            }
+            None => {
+                // A function word, a verb, punctuation or a figure ends the phrase; a
+                // capitalised word continues it with a name ("global NAND supply").
+                let ends = !w.starts_with(|c: char| c.is_uppercase());
+                return head.filter(|_| ends);
+            }
+        }
+    }
+    head
+}
+
+/// The noun before the figure: "a threshold of $800" (the noun before "of"), "parcels valued
+/// at $50", "parcels that are worth $50" (the noun before a verb of value).
+fn english_head_before(before: &str) -> Option<String> {
+    let mut ws = before.split_whitespace().rev().peekable();
+    let hedge = [
+        "about", "around", "some", "nearly", "almost", "roughly", "over", "under",
+    ];
+    let mut w = ws.next()?;
+    if hedge.contains(&w) {
+        w = ws.next()?;
+    }
+    if w == "at" {
+        w = ws.next()?;
+    }
+    match w {
+        "of" => english_noun(ws.next()?),
+        "valued" | "worth" | "priced" => {
+            // "that are worth", "which were valued"
+            if ws
+                .peek()
+                .is_some_and(|w| ["are", "is", "were", "was", "be"].contains(w))
+            {
+                ws.next();
+                if ws.peek().is_some_and(|w| ["that", "which"].contains(w)) {
+                    ws.next();
+                }
+            }
+            english_noun(ws.next()?)
+        }
+        _ => None,
+    }
+}
+
+/// The head noun right after a Chinese figure: the last noun (CC-CEDICT defines it, jieba
+/// tags it a noun) of the leading nouns of the Han run after it.
+fn chinese_head(rest: &str) -> Option<String> {
+    chinese_nouns(rest).pop()
+}
+
+/// The nouns (CC-CEDICT defines them, jieba tags them nouns, not verbal nouns; two characters
+/// or more) of the leading nouns and names of the Han run at the start of `rest`.
+fn chinese_nouns(rest: &str) -> Vec<String> {
+    let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    let run: String = rest.chars().take_while(han).take(12).collect();
+    if run.is_empty() {
+        return vec![];
+    }
+    let mut tags = jieba().tag(&run, true);
+    // A window that cuts the run may cut its last word too: that word is not read.
+    if rest.chars().take_while(han).nth(12).is_some() {
+        tags.pop();
+    }
+    let mut nouns = vec![];
+    for t in &tags {
+        match t.tag {
+            "n" | "nz" => {
+                if concepts::glosses(t.word).is_some() && t.word.chars().count() >= 2 {
+                    nouns.push(t.word.to_string());
+                }
+            }
+            // Names and places modify the head (加拿大商品).
+            "ns" | "nr" | "nt" | "nrt" | "nrfg" => {}
+            _ => break,
+        }
+    }
+    nouns
 }
 
 /// The class of a figure, for `applies` and measure kinds.
@@ -316,6 +572,7 @@ pub fn figures(
                 let carry_ok = matches!(cls, "percent" | "multiple") || role_cue.is_some();
                 let metric = before.or(after).or(if carry_ok { carried } else { None });
                 let counted;
+                let mut object: Option<String> = None;
                 let metric = match metric {
                     Some(m) => m,
                     None if cls == "count" && !matches!(kind, Kind::Range(_)) => {
@@ -333,6 +590,46 @@ pub fn figures(
                             end: it.start,
                             canonical: format!("count:{concept}"),
                             kind: "count".into(),
+                            also: vec![],
+                        };
+                        &counted
+                    }
+                    // A money amount or percent that no measure word governs is the value
+                    // of the noun it modifies or quantifies ("$20 billion of goods", "10%关税").
+                    None if matches!(cls, "money" | "percent") => {
+                        let relative = role_cue.is_some_and(|c| {
+                            c.qualifier == "measure"
+                                && matches!(
+                                    c.value.as_str(),
+                                    "yoy-growth" | "yoy-decline" | "qoq-growth"
+                                )
+                        });
+                        if relative {
+                            continue;
+                        }
+                        let (before_fig, after_fig) =
+                            (&text[clause.start..it.start], &text[it.end..clause.end]);
+                        // A percent is the share of a whole it names ("5% of exports"), or a
+                        // rate it premodifies with what the rate is levied on ("a 10 percent
+                        // tariff on goods", "对进口商品加征10%关税"): the rate alone is too
+                        // coarse a key, a story gives many (on goods, on coal).
+                        let noun = if cls == "percent" {
+                            english_of_head(after_fig).or_else(|| {
+                                let (rate, on) = rate_head(before_fig, after_fig)?;
+                                object = Some(on);
+                                Some(rate)
+                            })
+                        } else {
+                            head_noun(before_fig, after_fig)
+                        };
+                        let Some(noun) = noun else {
+                            continue;
+                        };
+                        counted = MetricMatch {
+                            start: it.start,
+                            end: it.start,
+                            canonical: format!("{cls}:{noun}"),
+                            kind: if cls == "money" { "amount" } else { "ratio" }.into(),
                             also: vec![],
                         };
                         &counted
@@ -376,6 +673,9 @@ pub fn figures(
                 let carried_of = carried_of.filter(|_| !qualifiers.contains_key("segment"));
                 if let Some(m) = of.or(carried_of) {
                     qualifiers.insert("of".into(), m);
+                }
+                if let Some(on) = object {
+                    qualifiers.insert("on".into(), on);
                 }
                 let (subject, by_default) = subject_of(items, sent, idx, main);
                 if by_default {
