@@ -245,6 +245,7 @@ pub fn reconcile(
         }
     }
     findings.append(&mut spelling);
+    let mut alignments = names::entity_alignments(&ctx, claims, &canon);
     // A subject the sentence did not name is the article's main organisation standing in
     // for the story's: read it as the story's main organisation.
     let story_org = story_main(claims, &["org"]).or_else(|| story_main(claims, &["org", "name"]));
@@ -303,7 +304,6 @@ pub fn reconcile(
         }
         groups.entry(group_key(c)).or_default().push(c.as_ref());
     }
-    let mut alignments = vec![];
     for (key, group) in &groups {
         let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
         if docs_in.len() < 2 {

@@ -12,7 +12,7 @@
 
 use super::{fingerprint, plural, Context};
 use crate::model::{
-    Claim, DocumentInfo, Entity, EntityForm, Finding, Severity, Value, ValueSupport,
+    Alignment, Claim, DocumentInfo, Entity, EntityForm, Finding, Severity, Value, ValueSupport,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -483,6 +483,107 @@ pub fn entities(
         .collect()
 }
 
+/// The names compared across sources: every entity written in two forms or more by two
+/// documents or more is one alignment of its mentions. Forms that differ only in case,
+/// accents or spacing (MARIA RAMOS, Viñals / Vinals) or that are the surname alone of one
+/// full name of the run (Vinals, Jose Vinals) are the same name: `agree`. A group holding a
+/// misspelt form ([`variant_spellings`]' minority, in `canon`) is a `conflict`.
+pub fn entity_alignments(
+    ctx: &Context,
+    claims: &[Claim],
+    canon: &BTreeMap<String, String>,
+) -> Vec<Alignment> {
+    let mentions: Vec<(&Claim, &str, String)> = claims
+        .iter()
+        .filter(|c| c.predicate == "mentions")
+        .filter_map(|c| match &c.value {
+            Value::Entity {
+                name,
+                canonical,
+                kind,
+            } if kind != "title" => {
+                let id = canon
+                    .get(name)
+                    .or_else(|| canon.get(canonical))
+                    .unwrap_or(canonical);
+                Some((c, name.as_str(), id.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    // Latin ids of two words or more, by their last word folded: a surname names its full
+    // name when only one full name of the run ends with it.
+    let mut by_surname: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (_, _, id) in &mentions {
+        let words: Vec<&str> = id.split_whitespace().collect();
+        if words.len() >= 2
+            && is_latin(id)
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            by_surname
+                .entry(fold(words[words.len() - 1]))
+                .or_default()
+                .insert(fold(id));
+        }
+    }
+    let key = |id: &str| -> String {
+        let f = fold(id);
+        if is_latin(id) && !id.contains(' ') {
+            if let Some(full) = by_surname.get(&f).filter(|s| s.len() == 1) {
+                return full.iter().next().unwrap().clone();
+            }
+        }
+        if is_latin(id) {
+            f
+        } else {
+            id.to_string()
+        }
+    };
+    let mut groups: BTreeMap<String, Vec<&(&Claim, &str, String)>> = BTreeMap::new();
+    for m in &mentions {
+        groups.entry(key(&m.2)).or_default().push(m);
+    }
+    let mut out = vec![];
+    for group in groups.values() {
+        let docs: BTreeSet<&str> = group.iter().map(|m| m.0.doc.as_str()).collect();
+        let forms: BTreeSet<&str> = group.iter().map(|m| m.1).collect();
+        if docs.len() < 2 || forms.len() < 2 {
+            continue;
+        }
+        let misspelt = group.iter().any(|m| canon.contains_key(m.1));
+        let cs: Vec<&Claim> = group.iter().map(|m| m.0).collect();
+        // The subject: the id most mentions use (then the first by name).
+        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in group {
+            *ids.entry(m.2.as_str()).or_default() += 1;
+        }
+        let subject = ids
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(id, _)| id.to_string())
+            .unwrap_or_default();
+        let mut claim_ids: Vec<String> = cs.iter().map(|c| c.id.clone()).collect();
+        claim_ids.sort_by_key(|id| id.trim_start_matches('C').parse::<usize>().unwrap_or(0));
+        claim_ids.dedup();
+        out.push(Alignment {
+            id: String::new(),
+            verdict: if misspelt { "conflict" } else { "agree" }.to_string(),
+            subject,
+            predicate: "name".to_string(),
+            qualifiers: BTreeMap::new(),
+            claims: claim_ids,
+            sources: ctx.support(&cs),
+            values: super::value_table(ctx, &cs, |c| match &c.value {
+                Value::Entity { name, .. } => name.clone(),
+                _ => c.text.clone(),
+            }),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -637,6 +738,33 @@ mod tests {
         let d = docs(ids);
         let ctx = Context::new(&d, k, source);
         variant_spellings(&ctx, &mention_claims(pairs))
+    }
+
+    #[test]
+    fn names_in_other_cases_accents_and_surnames_agree() {
+        let d = docs(&["a", "b", "c"]);
+        let k = Knowledge::default();
+        let ctx = Context::new(&d, &k, vec![0, 1, 2]);
+        let claims = mention_claims(&[
+            ("a", "Inés Okafor"),
+            ("b", "Ines Okafor"),
+            ("b", "Okafor"),
+            ("c", "INÉS OKAFOR"),
+            ("a", "Tomas Brandt"),
+            ("c", "Tomas Brandt"),
+        ]);
+        let (_, canon) = variant_spellings(&ctx, &claims);
+        let a = entity_alignments(&ctx, &claims, &canon);
+        // One alignment: the four forms of one name; a name written one way is not listed.
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].verdict, "agree");
+        assert_eq!(a[0].claims, ["C1", "C2", "C3", "C4"]);
+        // A misspelt form in the group makes it a conflict.
+        let claims = mention_claims(&[("a", "Lorvanta"), ("b", "Lorvanta"), ("c", "Lrovatna")]);
+        let (_, canon) = variant_spellings(&ctx, &claims);
+        let a = entity_alignments(&ctx, &claims, &canon);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].verdict, "conflict");
     }
 
     #[test]
