@@ -304,6 +304,13 @@ pub fn reconcile(
         }
         groups.entry(group_key(c)).or_default().push(c.as_ref());
     }
+    // Every figure claim of each document, for the headline check.
+    let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    for c in &claims {
+        if matches!(c.value, Value::Quantity { .. }) {
+            by_doc.entry(c.doc.as_str()).or_default().push(c.as_ref());
+        }
+    }
     for (key, group) in &groups {
         let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
         if docs_in.len() < 2 {
@@ -317,6 +324,7 @@ pub fn reconcile(
                 findings.extend(found);
             }
             _ => {
+                findings.extend(headline_body(&ctx, group, &by_doc));
                 let group = &unambiguous(group);
                 let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
                 if docs_in.len() < 2 {
@@ -361,6 +369,90 @@ pub fn reconcile(
         findings,
         alignments,
     }
+}
+
+/// A headline that contradicts its own article's body on one fact (a single-valued key):
+/// the headline's figure agrees with none of the body's, and disagrees with one. A headline
+/// claim is one whose text is in the document's title, the first of the document with that
+/// text (the title comes first). A warning: the article contradicts itself, whichever is
+/// right.
+fn headline_body(
+    ctx: &Context,
+    group: &[&Claim],
+    figures: &BTreeMap<&str, Vec<&Claim>>,
+) -> Vec<Finding> {
+    let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    for c in group {
+        by_doc.entry(c.doc.as_str()).or_default().push(c);
+    }
+    let mut out = vec![];
+    for (doc, cs) in by_doc {
+        let Some(title) = ctx
+            .docs
+            .iter()
+            .find(|d| d.id == doc)
+            .and_then(|d| d.title.as_deref())
+        else {
+            continue;
+        };
+        let Some(head) = cs
+            .iter()
+            .filter(|c| !c.text.trim().is_empty() && title.contains(c.text.trim()))
+            .min_by_key(|c| c.span.start)
+        else {
+            continue;
+        };
+        let body: Vec<&&Claim> = cs
+            .iter()
+            .filter(|c| c.span.start > head.span.start && c.text.trim() != head.text.trim())
+            .collect();
+        if body.is_empty()
+            || body
+                .iter()
+                .any(|b| compare::agree(&head.value, &b.value) != Some(false))
+        {
+            continue;
+        }
+        // The body states the headline's figure itself, under another reading (the frame put
+        // it elsewhere): two facts, not a contradiction. Once is the headline repeated above
+        // the text, as feeds do.
+        let restated = figures.get(doc).map_or(0, |fs| {
+            fs.iter()
+                .filter(|f| {
+                    f.span.start > head.span.start
+                        && compare::agree(&head.value, &f.value) == Some(true)
+                })
+                .count()
+        });
+        if restated >= 2 {
+            continue;
+        }
+        let b = body[0];
+        let values = written_table(ctx, &[head, b]);
+        out.push(Finding {
+            id: String::new(),
+            rule: "headline-body".into(),
+            kind: "headline-body".into(),
+            severity: Severity::Warning,
+            message: format!(
+                "the headline says {} of {} is {}, its own article says {}",
+                head.predicate,
+                head.subject,
+                head.text.trim(),
+                b.text.trim()
+            ),
+            claims: vec![head.id.clone(), b.id.clone()],
+            majority: None,
+            values,
+            fingerprint: fingerprint(&[
+                "headline-body",
+                &head.subject,
+                &head.predicate,
+                &display(&head.value),
+            ]),
+        });
+    }
+    out
 }
 
 /// The claims of a group, less those of documents that give the fact two values that
