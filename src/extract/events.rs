@@ -204,6 +204,14 @@ impl Actions {
     }
 }
 
+/// The hits (sorted by start) that start inside `r`: a slice, found by binary search, so a
+/// long document is not walked once per sentence.
+fn within<'h>(hits: &'h [(Range<usize>, usize)], r: &Range<usize>) -> &'h [(Range<usize>, usize)] {
+    let lo = hits.partition_point(|(h, _)| h.start < r.start);
+    let hi = hits.partition_point(|(h, _)| h.start < r.end);
+    &hits[lo..hi.max(lo)]
+}
+
 fn hits(m: &Option<Matcher>, text: &str) -> Vec<(Range<usize>, usize)> {
     m.as_ref().map(|m| m.find(text)).unwrap_or_default()
 }
@@ -352,6 +360,23 @@ pub fn claims(
     // The last action of the previous sentence, and where that sentence ended.
     let mut previous: Option<(usize, usize)> = None;
     for sent in sentences {
+        let statuses = within(&statuses, sent);
+        let actions = within(&actions, sent);
+        let negations = within(&negations, sent);
+        let inabilities = within(&inabilities, sent);
+        let modals = within(&modals, sent);
+        let hedges = within(&hedges, sent);
+        let former = within(&former, sent);
+        let items = {
+            let lo = items.partition_point(|it| it.start < sent.start);
+            let hi = items.partition_point(|it| it.start < sent.end);
+            &items[lo..hi.max(lo)]
+        };
+        let dates = {
+            let lo = dates.partition_point(|d| d.range.start < sent.start);
+            let hi = dates.partition_point(|d| d.range.start < sent.end);
+            &dates[lo..hi.max(lo)]
+        };
         let in_sent = |r: &Range<usize>| r.start >= sent.start && r.end <= sent.end;
         let sent_actions: Vec<&(Range<usize>, usize)> =
             actions.iter().filter(|(r, _)| in_sent(r)).collect();
@@ -383,18 +408,18 @@ pub fn claims(
             else {
                 continue;
             };
-            if just_before(text, &inabilities, &clause, range.start, 6) {
+            if just_before(text, inabilities, &clause, range.start, 6) {
                 continue;
             }
             let negated = !firm_negative(status)
-                && just_before(text, &negations, &clause, range.start, 4)
+                && just_before(text, negations, &clause, range.start, 4)
                 && undecided.is_some();
             let before_status = |cues: &[(Range<usize>, usize)]| {
                 cues.iter()
                     .any(|(r, _)| r.start >= clause.start && r.end <= range.start)
             };
-            let possible = before_status(&modals);
-            let was = before_status(&former);
+            let possible = before_status(modals);
+            let was = before_status(former);
             let reading = Reading {
                 status: if negated {
                     undecided.unwrap_or(status)
@@ -438,8 +463,8 @@ pub fn claims(
             out.push(claim(
                 src,
                 items,
-                &dates,
-                &statuses,
+                dates,
+                statuses,
                 &a.file.actions[action].id,
                 status_id,
                 &reading,

@@ -41,14 +41,16 @@ fn incompatible(a: &str, b: &str) -> bool {
     use Phase::*;
     let (pa, pb) = (phase(a), phase(b));
     let pair = |x: Phase, y: Phase| (pa == x && pb == y) || (pa == y && pb == x);
+    // An open status next to a completed one is mostly background (after months of talks);
+    // only an explicit "not decided" or "not announced" stands against completion.
+    let unsettled = |s: &str| s == "undecided" || s == "unconfirmed";
     pair(Stopped, Open)
-        || pair(Stopped, Agreed)
         || pair(Stopped, Done)
-        || pair(Done, Open)
+        || (pair(Done, Open) && (unsettled(a) || unsettled(b)))
         || pair(Denied, Agreed)
         || pair(Denied, Done)
         || (pair(Denied, Open) && (a == "in-talks" || b == "in-talks"))
-        || (pair(Agreed, Open) && (a == "undecided" || b == "undecided"))
+        || (pair(Agreed, Open) && (unsettled(a) || unsettled(b)))
 }
 
 fn status(c: &Claim) -> &str {
@@ -374,7 +376,8 @@ mod tests {
     fn stopped_and_open_cannot_both_hold() {
         assert!(incompatible("cancelled", "in-talks"));
         assert!(incompatible("undecided", "suspended"));
-        assert!(incompatible("completed", "planned"));
+        assert!(incompatible("completed", "undecided"));
+        assert!(!incompatible("completed", "in-talks"));
         assert!(!incompatible("in-talks", "planned"));
         assert!(!incompatible("agreed", "in-talks"));
         assert!(!incompatible("cancelled", "suspended"));
