@@ -127,12 +127,13 @@ fn events<'c>(group: &[&'c Claim], canon: &BTreeMap<String, String>) -> Vec<Vec<
         }
         i
     }
-    for i in 0..n {
-        for j in i + 1..n {
-            if !sets[i].is_empty() && !sets[i].is_disjoint(&sets[j]) {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a] = b;
-            }
+    // Claims sharing an actor: each joins the first claim that names that actor.
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for actor in set {
+            let f = *first.entry(actor.as_str()).or_insert(i);
+            let (a, b) = (root(&mut parent, i), root(&mut parent, f));
+            parent[a] = b;
         }
     }
     let mut named: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -268,17 +269,25 @@ fn one_event(
     }
     // Conflicts: incompatible statuses at one time, from different sources, both asserted.
     let asserted = |c: &Claim| !flag(c, "modality") && !flag(c, "former");
+    // Pairs are looked for among distinct readings (status, time, source), which are few
+    // even when claims are many.
+    let source = |c: &Claim| ctx.source[ctx.positions.get(c.doc.as_str()).copied().unwrap_or(0)];
+    let mut readings: BTreeMap<(&str, Option<&String>, usize), Vec<usize>> = BTreeMap::new();
+    for (i, c) in event.iter().enumerate() {
+        if asserted(c) {
+            readings
+                .entry((status(c), c.qualifiers.get("as_of"), source(c)))
+                .or_default()
+                .push(i);
+        }
+    }
+    let keys: Vec<_> = readings.iter().collect();
     let mut in_conflict: BTreeSet<usize> = BTreeSet::new();
-    for (i, a) in event.iter().enumerate() {
-        for (j, b) in event.iter().enumerate().skip(i + 1) {
-            if asserted(a)
-                && asserted(b)
-                && ctx.support(&[*a, *b]) == 2
-                && same_time(a, b)
-                && incompatible(status(a), status(b))
-            {
-                in_conflict.insert(i);
-                in_conflict.insert(j);
+    for (k, (ka, ia)) in keys.iter().enumerate() {
+        for (kb, ib) in keys.iter().skip(k + 1) {
+            let (a, b) = (event[ia[0]], event[ib[0]]);
+            if ka.2 != kb.2 && same_time(a, b) && incompatible(ka.0, kb.0) {
+                in_conflict.extend(ia.iter().chain(ib.iter()).copied());
             }
         }
     }
@@ -328,10 +337,15 @@ fn one_event(
         .filter(|c| asserted(c) && days(c).is_some())
         .copied()
         .collect();
-    let changes = timed.iter().enumerate().any(|(i, a)| {
-        timed[i + 1..]
-            .iter()
-            .any(|b| status(a) != status(b) && !same_time(a, b) && ctx.support(&[*a, *b]) == 2)
+    let firsts: Vec<&Claim> = readings.values().map(|ix| event[ix[0]]).collect();
+    let changes = firsts.iter().enumerate().any(|(i, a)| {
+        firsts[i + 1..].iter().any(|b| {
+            status(a) != status(b)
+                && source(a) != source(b)
+                && days(a).is_some()
+                && days(b).is_some()
+                && !same_time(a, b)
+        })
     });
     if !changes {
         return;
