@@ -127,7 +127,7 @@ pub fn command(action: RulesAction) -> i32 {
 /// and stories it fires in.
 #[derive(Debug, Clone, serde::Serialize)]
 struct Row {
-    /// `rule`, `pattern`, `metric`, `cue`, `counted`, `title` or `entity`.
+    /// `rule`, `pattern`, `metric`, `cue`, `counted`, `action`, `status`, `title` or `entity`.
     kind: &'static str,
     /// The rule id (a pattern: `id#n`, n from 1), the canonical id, or the cue's
     /// `qualifier=value`.
@@ -275,6 +275,7 @@ fn coverage(
     let mut counted = Hits::default();
     let mut titles = Hits::default();
     let mut entities_hit = Hits::default();
+    let (mut actions, mut statuses) = (Hits::default(), Hits::default());
     for c in &run.report.claims {
         if let (Some(&d), Some(&r)) = (
             doc_index.get(c.doc.as_str()),
@@ -327,6 +328,9 @@ fn coverage(
         for i in cues_in(&ex, text) {
             cues.add(i, d);
         }
+        let (a, s) = lex.actions.entries_in(text);
+        a.into_iter().for_each(|i| actions.add(i, d));
+        s.into_iter().for_each(|i| statuses.add(i, d));
         let ws = words(text);
         for (i, c) in lex.counted_defs().iter().enumerate() {
             if c.forms.iter().any(|f| counted_form_in(f, text, &ws)) {
@@ -411,6 +415,20 @@ fn coverage(
             &counted,
             i,
         ));
+    }
+    for (kind, defs, hits) in [
+        ("action", &lex.actions.file.actions, &actions),
+        ("status", &lex.actions.file.statuses, &statuses),
+    ] {
+        for (i, e) in defs.iter().enumerate() {
+            rows.push(row(
+                kind,
+                e.id.clone(),
+                lexicon_file("actions.yaml"),
+                hits,
+                i,
+            ));
+        }
     }
     for (i, t) in lex.titles.iter().enumerate() {
         if title_of.get(t.canonical.as_str()) == Some(&i) {

@@ -681,6 +681,7 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
         claims.retain(|c| !(c.predicate.starts_with("mentions-") && spans.contains(&c.span)));
         claims.extend(framed);
     }
+    claims.extend(super::events::claims(src, &items, &pieces, lex));
     // One claim per (span, predicate, subject, value): several patterns may find the same.
     let mut seen = std::collections::HashSet::new();
     claims.retain(|c| {

@@ -105,6 +105,8 @@ pub struct Lexicon {
     /// Capitalised words the run's articles write in mid-sentence: names wherever they
     /// stand (`entities::mid_sentence_words`); empty outside a run.
     pub run_words: std::sync::Arc<std::collections::BTreeSet<String>>,
+    /// Action classes and status words of events (`rules/lexicon/actions.yaml`).
+    pub actions: std::sync::Arc<super::events::Actions>,
 }
 
 /// A name found in text.

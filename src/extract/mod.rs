@@ -9,6 +9,7 @@
 pub mod context;
 pub mod engine;
 pub mod entities;
+pub mod events;
 pub mod examples;
 pub mod frame;
 pub mod lexicon;
@@ -46,6 +47,8 @@ pub enum DataKind {
     Findings,
     /// Cues of the figure frame (`rules/lexicon/frames.yaml`).
     Frames,
+    /// Action classes and status words of events (`rules/lexicon/actions.yaml`).
+    Actions,
 }
 
 impl DataFile {
@@ -56,6 +59,8 @@ impl DataFile {
             DataKind::Metrics
         } else if self.path.ends_with("frames.yaml") {
             DataKind::Frames
+        } else if self.path.ends_with("actions.yaml") {
+            DataKind::Actions
         } else if self.path.contains("gazetteer") {
             DataKind::Gazetteer
         } else if self.path.contains("lexicon/") {
@@ -112,6 +117,8 @@ impl Extractor {
         let mut lexicon = Lexicon::load(&of(DataKind::Gazetteer), &of(DataKind::Titles), problems);
         lexicon.load_metrics(&of(DataKind::Metrics), problems);
         lexicon.load_cues(&of(DataKind::Frames), problems);
+        lexicon.actions =
+            std::sync::Arc::new(events::Actions::load(&of(DataKind::Actions), problems));
         let rules = RuleSet::load(&of(DataKind::Rules), &lexicon.macros(), problems);
         Extractor { rules, lexicon }
     }

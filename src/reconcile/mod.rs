@@ -9,6 +9,7 @@
 //!    Time-varying predicates ([`timeline`]) give `change` and `stale`, not `conflict`.
 
 pub mod compare;
+mod events;
 pub mod names;
 pub mod sources;
 pub mod timeline;
@@ -339,6 +340,7 @@ pub fn reconcile(
     let refs: Vec<&Claim> = claims.iter().map(|c| c.as_ref()).collect();
     findings.extend(figure_checks(&ctx, &refs));
     findings.extend(weekday::findings(&refs));
+    events::reconcile(&ctx, &refs, &canon, &mut findings, &mut alignments);
     // Deterministic order and ids.
     let num = |id: &str| {
         id.trim_start_matches('C')
