@@ -7,6 +7,7 @@
 //! - [`engine`]: items → tagged sentences → rule matches → claims.
 
 pub mod context;
+pub mod dates_frame;
 pub mod engine;
 pub mod entities;
 pub mod examples;
@@ -46,6 +47,9 @@ pub enum DataKind {
     Findings,
     /// Cues of the figure frame (`rules/lexicon/frames.yaml`).
     Frames,
+    /// Event concepts of the date frame (`rules/lexicon/events.yaml`, read by
+    /// [`dates_frame::events`]).
+    Events,
 }
 
 impl DataFile {
@@ -56,6 +60,8 @@ impl DataFile {
             DataKind::Metrics
         } else if self.path.ends_with("frames.yaml") {
             DataKind::Frames
+        } else if self.path.ends_with("events.yaml") {
+            DataKind::Events
         } else if self.path.contains("gazetteer") {
             DataKind::Gazetteer
         } else if self.path.contains("lexicon/") {
