@@ -682,6 +682,22 @@ pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
         claims.extend(framed);
     }
     claims.extend(super::events::claims(src, &items, &pieces, lex));
+    // The date frame: every date and duration whose clause names an event is a claim under
+    // that event; it replaces the value's fallback `mentions-date` claim (a claim a rule
+    // keeps but never compares, `mode: multi`, stays beside it).
+    let taken: std::collections::HashSet<crate::model::Span> = claims
+        .iter()
+        .filter(|c| !c.predicate.starts_with("mentions"))
+        .filter(|c| c.qualifiers.get("mode").map(String::as_str) != Some("multi"))
+        .map(|c| c.span)
+        .collect();
+    let dated = super::dates_frame::claims(src, &items, &pieces, &main, &taken, "date-frame");
+    if !dated.is_empty() {
+        let spans: std::collections::HashSet<crate::model::Span> =
+            dated.iter().map(|c| c.span).collect();
+        claims.retain(|c| !(c.predicate.starts_with("mentions-") && spans.contains(&c.span)));
+        claims.extend(dated);
+    }
     // One claim per (span, predicate, subject, value): several patterns may find the same.
     let mut seen = std::collections::HashSet::new();
     claims.retain(|c| {

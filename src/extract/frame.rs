@@ -413,7 +413,7 @@ pub fn periodic(canonical: &str) -> bool {
 
 /// Clause ranges of a sentence: split after ，,；;： (a comma between digits is a thousands
 /// separator, not a clause break).
-fn clauses(text: &str, sent: &Range<usize>) -> Vec<Range<usize>> {
+pub(crate) fn clauses(text: &str, sent: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = vec![];
     let mut start = sent.start;
     let s = &text[sent.clone()];
@@ -715,7 +715,7 @@ pub fn figures(
 /// its sentence, else in its paragraph; the article's main organisation is the story's.
 /// The flag is true when the article's main organisation stands in for a subject the sentence
 /// does not name.
-fn subject_of(
+pub(crate) fn subject_of(
     items: &[Item],
     sent: &Range<usize>,
     idx: usize,

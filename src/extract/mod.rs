@@ -7,6 +7,7 @@
 //! - [`engine`]: items → tagged sentences → rule matches → claims.
 
 pub mod context;
+pub mod dates_frame;
 pub mod engine;
 pub mod entities;
 pub mod events;
@@ -49,6 +50,9 @@ pub enum DataKind {
     Frames,
     /// Action classes and status words of events (`rules/lexicon/actions.yaml`).
     Actions,
+    /// Event concepts of the date frame (`rules/lexicon/events.yaml`, read by
+    /// [`dates_frame::events`]).
+    Events,
 }
 
 impl DataFile {
@@ -61,6 +65,8 @@ impl DataFile {
             DataKind::Frames
         } else if self.path.ends_with("actions.yaml") {
             DataKind::Actions
+        } else if self.path.ends_with("events.yaml") {
+            DataKind::Events
         } else if self.path.contains("gazetteer") {
             DataKind::Gazetteer
         } else if self.path.contains("lexicon/") {

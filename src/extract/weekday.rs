@@ -28,7 +28,7 @@ const NAMES: [&str; 7] = [
 /// Weekday words in normalized text: (range, 0 = Monday … 6 = Sunday). Chinese 周一,
 /// 星期一, 礼拜一 (traditional forms are folded already; after 上/本/下 too: 上周五（1月31日）),
 /// not after 每 (a recurring day); English weekday names as whole words.
-fn weekdays(text: &str) -> Vec<(Range<usize>, u32)> {
+pub(crate) fn weekdays(text: &str) -> Vec<(Range<usize>, u32)> {
     let mut out = vec![];
     for (i, _) in text.char_indices() {
         let rest = &text[i..];

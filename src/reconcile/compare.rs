@@ -123,11 +123,20 @@ fn same_measure(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// Parts of a date value: (year, month, day), None where unknown (`XXXX`).
-fn date_parts(s: &str) -> (Option<i32>, Option<u32>, Option<u32>) {
+/// Parts of a date value: (year, month, day), None where unknown (`XXXX`); a quarter
+/// (`2024-Q4`) or a half (`2026-H1`) as its first and last month.
+fn date_parts(s: &str) -> (Option<i32>, Option<(u32, u32)>, Option<u32>) {
     let mut it = s.split('-');
     let y = it.next().and_then(|y| y.parse().ok());
-    let m = it.next().and_then(|m| m.parse().ok());
+    let m = it.next().and_then(|m| {
+        if let Some(q) = m.strip_prefix('Q').and_then(|q| q.parse::<u32>().ok()) {
+            Some((3 * q - 2, 3 * q))
+        } else if let Some(h) = m.strip_prefix('H').and_then(|h| h.parse::<u32>().ok()) {
+            Some((6 * h - 5, 6 * h))
+        } else {
+            m.parse().ok().map(|m| (m, m))
+        }
+    });
     let d = it.next().and_then(|d| d.parse().ok());
     (y, m, d)
 }
@@ -138,6 +147,41 @@ fn part_days(part: Option<&str>) -> (u32, u32) {
         Some("mid") => (11, 20),
         Some("late") => (21, 31),
         _ => (1, 31),
+    }
+}
+
+/// The days a date value admits, as `month * 100 + day` within its year: a day itself; a
+/// month's days, or its part's (early 1–10, mid 11–20, late 21–31); a year's months, or its
+/// part's (early: Q1, mid: April–September, late: Q4). "before X" (`before`) ends before X
+/// begins, "by X" (`by`, `by-mid` …) at X's end; both are open below (`None`).
+fn date_days(value: &str, part: Option<&str>) -> (Option<i32>, Option<u32>, u32) {
+    let (y, m, d) = date_parts(value);
+    let (bound, part) = match part {
+        Some("before") => (Some("before"), None),
+        Some("by") => (Some("by"), None),
+        Some(p) => match p.strip_prefix("by-") {
+            Some(q) => (Some("by"), Some(q)),
+            None => (None, Some(p)),
+        },
+        None => (None, None),
+    };
+    let (lo, hi) = match (m, d) {
+        (Some((m1, _)), Some(d)) => (m1 * 100 + d, m1 * 100 + d),
+        (Some((m1, m2)), None) => {
+            let (d1, d2) = if m1 == m2 { part_days(part) } else { (1, 31) };
+            (m1 * 100 + d1, m2 * 100 + d2)
+        }
+        (None, _) => match part {
+            Some("late") => (1001, 1231),
+            Some("early") => (101, 331),
+            Some("mid") => (401, 930),
+            _ => (101, 1231),
+        },
+    };
+    match bound {
+        Some("before") => (y, None, lo.saturating_sub(1)),
+        Some(_) => (y, None, hi),
+        None => (y, Some(lo), hi),
     }
 }
 
@@ -157,40 +201,17 @@ fn dates_agree(a: &Value, b: &Value) -> bool {
     else {
         return false;
     };
-    let (ya, ma, da) = date_parts(va);
-    let (yb, mb, db) = date_parts(vb);
-    if let (Some(x), Some(y)) = (ya, yb) {
-        if x != y {
-            return false;
-        }
-    }
-    match (ma, mb) {
-        (Some(x), Some(y)) if x != y => return false,
-        (Some(_), Some(_)) => {}
-        // A year alone: a month's part of the year (年底) is checked loosely.
-        _ => {
-            let year_part = |m: Option<u32>, p: &Option<String>| -> Option<(u32, u32)> {
-                match (m, p.as_deref()) {
-                    (None, Some("late")) => Some((10, 12)),
-                    (None, Some("early")) => Some((1, 3)),
-                    (None, Some("mid")) => Some((4, 9)),
-                    (Some(m), _) => Some((m, m)),
-                    _ => None,
-                }
-            };
-            if let (Some((a1, a2)), Some((b1, b2))) = (year_part(ma, pa), year_part(mb, pb)) {
-                return a1 <= b2 && b1 <= a2;
-            }
-            return true;
-        }
-    }
-    let range = |d: Option<u32>, p: &Option<String>| match d {
-        Some(d) => (d, d),
-        None => part_days(p.as_deref()),
+    let (ya, la, ha) = date_days(va, pa.as_deref());
+    let (yb, lb, hb) = date_days(vb, pb.as_deref());
+    // Days of the year, on one line across years when both years are known; else within
+    // one (unknown) year.
+    let key = |y: Option<i32>, md: u32| match (ya, yb) {
+        (Some(_), Some(_)) => y.unwrap_or(0) as i64 * 10_000 + md as i64,
+        _ => md as i64,
     };
-    let (a1, a2) = range(da, pa);
-    let (b1, b2) = range(db, pb);
-    a1 <= b2 && b1 <= a2
+    let lo_a = la.map(|l| key(ya, l)).unwrap_or(i64::MIN);
+    let lo_b = lb.map(|l| key(yb, l)).unwrap_or(i64::MIN);
+    lo_a <= key(yb, hb) && lo_b <= key(ya, ha)
 }
 
 /// Do two values of the same fact agree? `None` when they are not comparable (different
@@ -289,6 +310,62 @@ mod tests {
         );
         assert_eq!(
             agree(&date("2025-09", Some("late")), &date("2025-09-28", None)),
+            Some(true)
+        );
+        // A month contains its days; mid-month is its middle third.
+        assert_eq!(
+            agree(&date("2024-12", None), &date("2024-12-23", None)),
+            Some(true)
+        );
+        assert_eq!(
+            agree(&date("2025-02", Some("mid")), &date("2025-02-14", None)),
+            Some(true)
+        );
+        assert_eq!(
+            agree(&date("2025-02", Some("mid")), &date("2025-02-04", None)),
+            Some(false)
+        );
+        // A quarter contains its months.
+        assert_eq!(
+            agree(&date("2024-Q4", None), &date("2024-11", None)),
+            Some(true)
+        );
+        assert_eq!(
+            agree(&date("2024-Q4", None), &date("2024-08", None)),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn before_and_by_are_open_below() {
+        // Before 2026 is not August 2026; by mid-February agrees with mid-February.
+        assert_eq!(
+            agree(&date("2026", Some("before")), &date("2026-08", None)),
+            Some(false)
+        );
+        assert_eq!(
+            agree(&date("2026", Some("before")), &date("2025-11", None)),
+            Some(true)
+        );
+        assert_eq!(
+            agree(
+                &date("2025-02", Some("by-mid")),
+                &date("2025-02", Some("mid"))
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            agree(
+                &date("2025-01", Some("by-late")),
+                &date("2025-02", Some("mid"))
+            ),
+            Some(false)
+        );
+        assert_eq!(
+            agree(
+                &date("2025-01", Some("by")),
+                &date("2025-02", Some("by-mid"))
+            ),
             Some(true)
         );
     }

@@ -237,19 +237,18 @@ pub fn reconcile(
     // 1. Variant spellings, and the map from minority to majority form.
     let (mut spelling, mut canon) = names::variant_spellings(&ctx, claims);
     // Claims of articles that name no subject belong to the story's main entities.
-    for (placeholder, kinds) in [
-        (crate::extract::engine::MAIN_PERSON, &["person"][..]),
-        (crate::extract::engine::MAIN_ORG, &["org", "name"][..]),
-    ] {
-        if let Some(main) = story_main(claims, kinds) {
-            canon.insert(placeholder.to_string(), main);
-        }
+    // The story's main organisation: the organisation most documents mention, else the name.
+    let story_org = story_main(claims, &["org"]).or_else(|| story_main(claims, &["org", "name"]));
+    if let Some(main) = story_main(claims, &["person"]) {
+        canon.insert(crate::extract::engine::MAIN_PERSON.to_string(), main);
+    }
+    if let Some(main) = &story_org {
+        canon.insert(crate::extract::engine::MAIN_ORG.to_string(), main.clone());
     }
     findings.append(&mut spelling);
     let mut alignments = names::entity_alignments(&ctx, claims, &canon);
     // A subject the sentence did not name is the article's main organisation standing in
     // for the story's: read it as the story's main organisation.
-    let story_org = story_main(claims, &["org"]).or_else(|| story_main(claims, &["org", "name"]));
     // So is each article's own main organisation when it is named: the same story, told by
     // another outlet, in another script (泡泡玛特 here, Pop Mart there).
     let doc_main = doc_mains(claims, &["org"]);
