@@ -17,7 +17,7 @@ fn patterns() -> &'static Patterns {
             r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*年?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth) quarter|(?P<h1>上半年|H1|1H|first half)|(?P<h2>下半年|H2|2H|second half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*年(?:度)?",
         )
         .unwrap(),
-        segment: Regex::new(r"(?:来自|來自)(?P<f>\p{Han}{1,6}?)(?:市场|市場|地区|地區)?的|(?P<s>[\p{Han}]{1,6}|\b[A-Za-z][A-Za-z ]{1,20}?)\s?(?:业务|業務|板块|板塊|部门|部門|市场|市場|地区|地區| business| segment| unit| division| markets?\b| regions?\b)").unwrap(),
+        segment: Regex::new(r"(?:来自|來自)(?P<f>\p{Han}{1,6}?)(?:市场|市場|地区|地區)?的|(?P<s>[\p{Han}]{1,6}|\b[A-Za-z][A-Za-z \-]{1,20}?)\s?(?:业务|業務|板块|板塊|部门|部門|市场|市場|地区|地區| business| segment| unit| division| markets?\b| regions?\b)").unwrap(),
     })
 }
 
@@ -79,11 +79,67 @@ pub fn segment(before: &str) -> Option<String> {
         s
     };
     // Keep the last few characters of a Chinese run (市场更为关注的云 → 云).
+    let s = s.rsplit("来自").next().unwrap_or(s);
+    // A segment the lexicon lists, ending the run (其中中国 → 中国): the longest such.
+    let folded = crate::extract::lexicon::fold_name(s).to_lowercase();
+    if let Some(concept) = folded
+        .char_indices()
+        .filter(|(i, _)| *i == 0 || !s.is_ascii())
+        .find_map(|(i, _)| segments().get(&folded[i..]))
+    {
+        return Some(concept.clone());
+    }
     let s = match s.rfind(['的', '在', '和', '与', '及', '中']) {
         Some(i) if !s.is_ascii() => &s[i + '的'.len_utf8()..],
         _ => s,
     };
-    (!s.is_empty()).then(|| crate::extract::lexicon::fold_name(s).to_lowercase())
+    if s.is_empty() {
+        return None;
+    }
+    let s = crate::extract::lexicon::fold_name(s).to_lowercase();
+    Some(segments().get(&s).cloned().unwrap_or(s))
+}
+
+/// One entry of `rules/lexicon/segments.yaml`.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SegmentDef {
+    pub concept: String,
+    pub forms: Vec<String>,
+    pub example: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct SegmentFile {
+    pub segments: Vec<SegmentDef>,
+}
+
+/// The built-in segment lexicon: form (folded, lower case) → concept, built once per process.
+fn segments() -> &'static std::collections::HashMap<String, String> {
+    static S: OnceLock<std::collections::HashMap<String, String>> = OnceLock::new();
+    S.get_or_init(|| {
+        segment_defs()
+            .into_iter()
+            .flat_map(|d| {
+                let concept = d.concept.clone();
+                d.forms.into_iter().map(move |f| {
+                    (
+                        crate::extract::lexicon::fold_name(&f).to_lowercase(),
+                        concept.clone(),
+                    )
+                })
+            })
+            .collect()
+    })
+}
+
+/// The entries of the built-in `rules/lexicon/segments.yaml`.
+pub fn segment_defs() -> Vec<SegmentDef> {
+    super::builtin_files()
+        .into_iter()
+        .find(|f| f.path.ends_with("lexicon/segments.yaml"))
+        .and_then(|f| crate::yamlio::from_str::<SegmentFile>(&f.text).ok())
+        .map(|f| f.segments)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -107,17 +163,33 @@ mod tests {
     }
 
     #[test]
+    fn every_segment_example_gives_its_concept() {
+        let defs = segment_defs();
+        assert!(!defs.is_empty(), "segments.yaml is built in and loads");
+        for d in defs {
+            assert_eq!(
+                segment(&d.example).as_deref(),
+                Some(d.concept.as_str()),
+                "{}",
+                d.example
+            );
+        }
+    }
+
+    #[test]
     fn segments() {
         assert_eq!(
             segment("市场更为关注的云业务方面,营收为").as_deref(),
-            Some("云")
+            Some("cloud")
         );
         assert_eq!(segment("营收为").as_deref(), None);
         assert_eq!(
             segment("Sales from the Nordic market rose").as_deref(),
             Some("nordic")
         );
-        assert_eq!(segment("来自欧洲的收入为").as_deref(), Some("欧洲"));
-        assert_eq!(segment("其中欧洲市场收入为").as_deref(), Some("欧洲"));
+        assert_eq!(segment("来自欧洲的收入为").as_deref(), Some("europe"));
+        assert_eq!(segment("其中欧洲市场收入为").as_deref(), Some("europe"));
+        // A segment no entry lists keeps its own words.
+        assert_eq!(segment("来自北欧的收入为").as_deref(), Some("北欧"));
     }
 }

@@ -53,6 +53,8 @@ pub enum DataKind {
     /// Event concepts of the date frame (`rules/lexicon/events.yaml`, read by
     /// [`dates_frame::events`]).
     Events,
+    /// Segment concepts (`rules/lexicon/segments.yaml`, read by [`context::segment`]).
+    Segments,
 }
 
 impl DataFile {
@@ -67,6 +69,8 @@ impl DataFile {
             DataKind::Actions
         } else if self.path.ends_with("events.yaml") {
             DataKind::Events
+        } else if self.path.ends_with("segments.yaml") {
+            DataKind::Segments
         } else if self.path.contains("gazetteer") {
             DataKind::Gazetteer
         } else if self.path.contains("lexicon/") {
