@@ -95,6 +95,22 @@ fn every_counted_example_gives_a_count_of_its_concept() {
 }
 
 #[test]
+fn a_count_counts_its_head_noun_not_its_classifier() {
+    let ex = extractor();
+    let claims = extract_str(
+        "晨星出行计划明年投放1200台无人出租车。",
+        Some("2026-05-01"),
+        &ex,
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.predicate == "count:vehicle" && c.text.contains("1200")),
+        "{claims:?}"
+    );
+}
+
+#[test]
 fn counts_of_one_thing_meet_across_scripts_and_languages() {
     let ex = extractor();
     let unit_of = |text: &str| {

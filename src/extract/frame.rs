@@ -84,8 +84,9 @@ fn lemma(w: &str) -> String {
     w
 }
 
-/// What a count counts: the noun right after it (5,000 robotaxis; 100辆无人车), else its
-/// measure word (300辆). `after` is the text after the count (its measure word excluded).
+/// What a count counts: the noun right after it (5,000 robotaxis; 100辆无人车; 2000台无人
+/// 出租车: the head noun, not the classifier 台), else its measure word (300辆). `after` is
+/// the text after the count (its measure word excluded).
 fn counted_concept(lex: &Lexicon, unit: Option<&str>, after: &str) -> Option<String> {
     let table = lex.counted_defs();
     let find = |w: &str| {
@@ -105,12 +106,19 @@ fn counted_concept(lex: &Lexicon, unit: Option<&str>, after: &str) -> Option<Str
             return Some(c);
         }
     }
-    // Chinese: the longest known noun at the start of what follows.
-    let han: Vec<char> = rest.chars().take(4).collect();
-    for n in (1..=han.len()).rev() {
-        let w: String = han[..n].iter().collect();
-        if let Some(c) = find(&w) {
-            return Some(c);
+    // Chinese: the known noun that ends last in the run of characters that follows (a noun
+    // phrase ends on its head: 无人出租车 → 出租车), the longest of those.
+    let han: Vec<char> = rest
+        .chars()
+        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c) && !"的和与及或、".contains(*c))
+        .take(6)
+        .collect();
+    for end in (1..=han.len()).rev() {
+        for start in 0..end {
+            let w: String = han[start..end].iter().collect();
+            if let Some(c) = find(&w) {
+                return Some(c);
+            }
         }
     }
     unit.and_then(|u| find(u.trim()).or_else(|| find(&lemma(u.trim()))))
