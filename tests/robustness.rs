@@ -27,10 +27,15 @@ const PLAIN: &str = "星河集团任命林嘉禾为副总裁\n\n2月10日，星�
 const PLAIN_HANT: &str = "星河集團任命林嘉禾為副總裁\n\n2月10日，星河集團內部郵件顯示，人工智慧科學家林嘉禾（Jiahe Lin）正式加入星河，出任集團副總裁、智慧終端事業群首席科學家。林嘉禾在AI領域深耕18餘年，他發表論文200餘篇。\n";
 
 /// A fresh, empty directory for one row.
+/// A fresh directory for one call. Every row runs twice at once (as its own test and inside
+/// the matrix snapshot), so each call gets its own directory: a shared one was emptied by one
+/// run while the other read it.
 fn scratch(name: &str) -> PathBuf {
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("robustness")
-        .join(name);
+        .join(format!("{name}-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
