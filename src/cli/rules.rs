@@ -186,12 +186,7 @@ fn cues_in(ex: &Extractor, text: &str) -> BTreeSet<usize> {
     };
     let bytes = text.as_bytes();
     m.find_iter(text)
-        .filter(|h| {
-            let latin = bytes[h.start()].is_ascii_alphabetic();
-            let before = h.start() > 0 && bytes[h.start() - 1].is_ascii_alphabetic();
-            let after = h.end() < bytes.len() && bytes[h.end()].is_ascii_alphabetic();
-            !(latin && (before || after))
-        })
+        .filter(|h| crate::extract::frame::whole_word(bytes, h.start(), h.end()))
         .map(|h| forms[h.pattern().as_usize()])
         .collect()
 }

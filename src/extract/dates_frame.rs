@@ -92,12 +92,7 @@ impl Events {
         let hay = &text[range.clone()];
         let b = hay.as_bytes();
         m.find_iter(hay)
-            .filter(|h| {
-                let latin = b[h.start()].is_ascii_alphabetic();
-                let before = h.start() > 0 && b[h.start() - 1].is_ascii_alphabetic();
-                let after = h.end() < b.len() && b[h.end()].is_ascii_alphabetic();
-                !(latin && (before || after))
-            })
+            .filter(|h| super::frame::whole_word(b, h.start(), h.end()))
             // A Latin word glued to the Han noun after it modifies that noun (IPO招股书,
             // MOU文本): it names no event.
             .filter(|h| {
@@ -211,13 +206,7 @@ fn bare_day(text: &str, i: usize, end: usize, r: NaiveDate) -> Option<(usize, Na
     if matches!(prev, Some('月' | '/' | '-' | '.')) || prev.is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    let day: u32 = digits.parse().ok()?;
-    let best = (-1..=1)
-        .filter_map(|off: i32| {
-            let m0 = r.year() * 12 + r.month0() as i32 + off;
-            NaiveDate::from_ymd_opt(m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1, day)
-        })
-        .min_by_key(|d| (*d - r).num_days().abs())?;
+    let best = super::weekday::nearest_day(r, digits.parse().ok()?)?;
     Some((end + unit.len(), best))
 }
 

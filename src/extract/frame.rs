@@ -455,6 +455,15 @@ struct CueHit {
     cue: usize,
 }
 
+/// Is the match `start..end` of `hay` a whole word? Han forms always are; a Latin form must
+/// not continue a Latin word on either side ("cut" is not in "execute").
+pub(crate) fn whole_word(hay: &[u8], start: usize, end: usize) -> bool {
+    let latin = hay[start].is_ascii_alphabetic();
+    let before = start > 0 && hay[start - 1].is_ascii_alphabetic();
+    let after = end < hay.len() && hay[end].is_ascii_alphabetic();
+    !(latin && (before || after))
+}
+
 /// Cues in `text[range]`, leftmost-longest, whole words for Latin forms.
 fn cues_in(lex: &Lexicon, text: &str, range: Range<usize>) -> Vec<CueHit> {
     let Some((m, forms)) = lex.cue_matcher() else {
@@ -463,12 +472,7 @@ fn cues_in(lex: &Lexicon, text: &str, range: Range<usize>) -> Vec<CueHit> {
     let hay = &text[range.clone()];
     let bytes = hay.as_bytes();
     m.find_iter(hay)
-        .filter(|h| {
-            let latin = bytes[h.start()].is_ascii_alphabetic();
-            let before = h.start() > 0 && bytes[h.start() - 1].is_ascii_alphabetic();
-            let after = h.end() < bytes.len() && bytes[h.end()].is_ascii_alphabetic();
-            !(latin && (before || after))
-        })
+        .filter(|h| whole_word(bytes, h.start(), h.end()))
         .map(|h| CueHit {
             start: range.start + h.start(),
             end: range.start + h.end(),

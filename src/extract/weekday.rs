@@ -124,14 +124,18 @@ fn bare_day(text: &str, i: usize, reference: Option<NaiveDate>) -> Option<(usize
     let unit = ["日", "号"]
         .iter()
         .find(|u| text[after..].starts_with(**u))?;
-    let day: u32 = digits.parse().ok()?;
-    let best = (-1..=1)
+    Some((after + unit.len(), nearest_day(r, digits.parse().ok()?)?))
+}
+
+/// The date with day of month `day` nearest `r` (in its month, the one before or the one
+/// after).
+pub(crate) fn nearest_day(r: NaiveDate, day: u32) -> Option<NaiveDate> {
+    (-1..=1)
         .filter_map(|off: i32| {
             let m0 = r.year() * 12 + r.month0() as i32 + off;
             NaiveDate::from_ymd_opt(m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1, day)
         })
-        .min_by_key(|d| (*d - r).num_days().abs())?;
-    Some((after + unit.len(), best))
+        .min_by_key(|d| (*d - r).num_days().abs())
 }
 
 /// A full date (year, month and day known) of a recognized value.
