@@ -14,7 +14,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         period: Regex::new(
-            r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*年?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth) quarter|(?P<h1>上半年|H1|1H|first half)|(?P<h2>下半年|H2|2H|second half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*年(?:度)?",
+            r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*年?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth)[- ]quarter|(?P<h1>上半年|H1|1H|first[- ]half)|(?P<h2>下半年|H2|2H|second[- ]half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*年(?:度)?|\b(?:in|for|during|of) (?:fiscal (?:year )?)?(?P<ye>(?:19|20)\d\d)\b",
         )
         .unwrap(),
         segment: Regex::new(r"(?:来自|來自)(?P<f>\p{Han}{1,6}?)(?:市场|市場|地区|地區)?的|(?P<s>[\p{Han}]{1,6}|\b[A-Za-z][A-Za-z \-]{1,20}?)\s?(?:业务|業務|板块|板塊|部门|部門|市场|市場|地区|地區| business| segment| unit| division| markets?\b| regions?\b)").unwrap(),
@@ -45,7 +45,11 @@ pub fn first_period(text: &str) -> Option<String> {
 }
 
 fn period_of(c: &regex::Captures) -> Option<String> {
-    let year = c.name("y").or(c.name("yo")).map(|m| m.as_str().to_string());
+    let year = c
+        .name("y")
+        .or(c.name("yo"))
+        .or(c.name("ye"))
+        .map(|m| m.as_str().to_string());
     let base = if let Some(q) = c.name("qz").or(c.name("qe")).or(c.name("qw")) {
         quarter(&q.as_str().to_lowercase()).to_string()
     } else if c.name("m3").is_some() {
@@ -56,7 +60,7 @@ fn period_of(c: &regex::Captures) -> Option<String> {
         "H2".into()
     } else if c.name("m9").is_some() || c.name("m9b").is_some() {
         "9M".into()
-    } else if c.name("fy").is_some() || c.name("yo").is_some() {
+    } else if c.name("fy").is_some() || c.name("yo").is_some() || c.name("ye").is_some() {
         match &year {
             Some(y) => format!("FY{y}"),
             None => "FY".into(),

@@ -42,6 +42,13 @@ fn interval(v: &Value) -> Option<(f64, f64)> {
     if hedge == "exact" {
         return Some((written - tol, written + tol));
     }
+    // A stated bound is the figure itself, not the figure rounded: 超过1亿 is not 6700万,
+    // whatever the precision of "1亿" (a sliver of slack keeps 超过5万 and 5万 together).
+    let tol = if matches!(hedge, "more-than" | "at-least" | "less-than" | "at-most") {
+        tol.min(written.abs() * 0.02)
+    } else {
+        tol
+    };
     Some((
         min.map(|m| m - tol).unwrap_or(f64::NEG_INFINITY),
         max.map(|m| m + tol).unwrap_or(f64::INFINITY),
@@ -83,6 +90,11 @@ fn duration_scale(unit: &str) -> Option<f64> {
         "year" => 12.0,
         _ => return None,
     })
+}
+
+/// Is this unit a duration (day, week, month, quarter, year)?
+pub fn is_duration(unit: &str) -> bool {
+    duration_scale(unit).is_some()
 }
 
 fn scaled(v: &Value) -> Option<(f64, f64)> {
@@ -277,6 +289,21 @@ mod tests {
             agree(
                 &q(Some(3.5e9), Some(4.5e9), 4e9, 1e9),
                 &q(None, Some(5e9), 5e9, 1e9)
+            ),
+            Some(true)
+        );
+        // 超过1亿 vs 6700万: a bound is not rounded; 超过20年 vs 20年 still agree.
+        assert_eq!(
+            agree(
+                &q(Some(1e8), None, 1e8, 1e8),
+                &q(Some(6.65e7), Some(6.75e7), 6.7e7, 1e6)
+            ),
+            Some(false)
+        );
+        assert_eq!(
+            agree(
+                &q(Some(20.0), None, 20.0, 1.0),
+                &q(Some(19.5), Some(20.5), 20.0, 1.0)
             ),
             Some(true)
         );

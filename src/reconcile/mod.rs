@@ -11,16 +11,17 @@
 pub mod compare;
 mod events;
 pub mod names;
+mod restated;
 pub mod sources;
 pub mod timeline;
 pub mod weekday;
 
 use crate::extract::engine::display;
 use crate::model::{Alignment, Claim, DocumentInfo, Finding, Severity, Value, ValueSupport};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Qualifiers that describe a claim's time or provenance, not which fact it is about.
-const NON_KEY_QUALIFIERS: &[&str] = &[
+pub(crate) const NON_KEY_QUALIFIERS: &[&str] = &[
     "as_of",
     "as_of_source",
     "mode",
@@ -54,7 +55,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn doc_index(&self, id: &str) -> usize {
+    pub(crate) fn doc_index(&self, id: &str) -> usize {
         self.positions.get(id).copied().unwrap_or(0)
     }
 
@@ -256,6 +257,18 @@ pub fn reconcile(
         c.qualifiers.get("subject_from").map(String::as_str) == Some("article")
             || (c.predicate != "mentions" && doc_main.get(c.doc.as_str()) == Some(&c.subject))
     };
+    // Claims whose subject was inferred, not read off their own clause: by-value matching
+    // (restated figures) does not hold their subject against them.
+    let weak: HashSet<&str> = claims
+        .iter()
+        .filter(|c| {
+            by_article(c)
+                || c.subject == "(unknown)"
+                || c.subject == crate::extract::engine::MAIN_PERSON
+                || c.subject == crate::extract::engine::MAIN_ORG
+        })
+        .map(|c| c.id.as_str())
+        .collect();
     // Only the claims that use a minority form are copied (usually a handful).
     let uses_minority = |c: &Claim| {
         (by_article(c) && story_org.as_ref().is_some_and(|o| *o != c.subject))
@@ -337,6 +350,7 @@ pub fn reconcile(
         }
     }
     let refs: Vec<&Claim> = claims.iter().map(|c| c.as_ref()).collect();
+    restated::extend(&ctx, &refs, &weak, &mut alignments);
     findings.extend(figure_checks(&ctx, &refs));
     findings.extend(weekday::findings(&refs));
     events::reconcile(&ctx, &refs, &canon, &mut findings, &mut alignments);
@@ -532,8 +546,8 @@ fn align(ctx: &Context, group: &[&Claim], differs: bool, verdict: &str) -> Vec<A
             .iter()
             .flat_map(|&i| distinct[i].1.iter().copied())
             .collect();
-        let docs: BTreeSet<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
-        if docs.len() < 2 {
+        // Copies of one article agree with themselves: an alignment needs two sources.
+        if ctx.support(&claims) < 2 {
             return None;
         }
         // Within one agreeing set, every pair must agree (agreement is not transitive).
@@ -808,7 +822,7 @@ fn key_collision(ctx: &Context, group: &[&Claim]) -> bool {
 }
 
 /// The significant digits of a figure (6,232億 and 6232萬億 both give "6232").
-fn digits(v: f64) -> String {
+pub(crate) fn digits(v: f64) -> String {
     let s = format!("{:.6e}", v.abs());
     let mantissa = s.split('e').next().unwrap_or("");
     mantissa.replace('.', "").trim_end_matches('0').to_string()
