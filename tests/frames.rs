@@ -281,3 +281,48 @@ fn a_chinese_head_noun_takes_the_english_concept_the_run_shares() {
         Some(&["duty", "tariff"][..])
     );
 }
+
+#[test]
+fn a_figure_of_a_list_of_names_is_the_list_s_unless_distributed() {
+    let ex = extractor();
+    let subjects = |text: &str| -> Vec<(String, String)> {
+        extract_str(text, Some("2026-05-01"), &ex)
+            .into_iter()
+            .filter(|c| c.predicate.starts_with("count:"))
+            .map(|c| (c.subject, c.text))
+            .collect()
+    };
+    let joint = subjects("监管机构批准星河集团、晨岚和青川科技公司合计投放3000辆无人驾驶汽车。");
+    assert!(
+        joint
+            .iter()
+            .any(|(s, t)| t == "3000辆" && s.contains(" + ")),
+        "{joint:?}"
+    );
+    let english = subjects("Regulators allowed Xinghe Group, Chenlan and Qingchuan Technology to deploy up to 3,000 vehicles in all.");
+    assert!(
+        english.iter().any(|(s, _)| s.contains(" + ")),
+        "{english:?}"
+    );
+    let each = subjects("Xinghe Group and Qingchuan Technology can each deploy 500 vehicles.");
+    assert!(
+        !each.is_empty() && each.iter().all(|(s, _)| !s.contains(" + ")),
+        "{each:?}"
+    );
+}
+
+#[test]
+fn an_english_count_counts_its_noun_past_modifiers() {
+    let ex = extractor();
+    let claims = extract_str(
+        "Officials said more than 1.52 billion small packages entered the country last year.",
+        Some("2026-05-01"),
+        &ex,
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.predicate == "count:item" && c.text.contains("1.52 billion")),
+        "{claims:?}"
+    );
+}

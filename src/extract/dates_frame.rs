@@ -647,7 +647,7 @@ fn subject_of(
     match found {
         Some(n) => (n, false),
         // The figure frame's fallback: the article's main organisation stands in.
-        None => super::frame::subject_of(&[], sent, 0, main),
+        None => super::frame::subject_of("", &[], sent, 0, main),
     }
 }
 

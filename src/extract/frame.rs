@@ -96,14 +96,26 @@ fn counted_concept(lex: &Lexicon, unit: Option<&str>, after: &str) -> Option<Str
             .map(|d| d.concept.clone())
     };
     let rest = after.trim_start_matches(['的', ' ', '\u{a0}', '-']);
-    // English: the next word (or a hyphenated "5,000-vehicle"), as a lemma.
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    if !word.is_empty() {
+    // English: the next word (or a hyphenated "5,000-vehicle"), as a lemma, past up to two
+    // modifiers ("1.5 billion small packages", "300 new electric buses"); a closed-class word
+    // or punctuation ends the noun phrase.
+    for token in rest
+        .split([' ', '\u{a0}'])
+        .filter(|t| !t.is_empty())
+        .take(3)
+    {
+        let word: String = token
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if word.is_empty() || NOT_HEADS.contains(&word.to_lowercase().as_str()) {
+            break;
+        }
         if let Some(c) = find(&lemma(&word)) {
             return Some(c);
+        }
+        if word.len() != token.len() && !token[word.len()..].starts_with('-') {
+            break;
         }
     }
     // Chinese: the known noun that ends last in the run of characters that follows (a noun
@@ -689,7 +701,7 @@ pub fn figures(
                 if let Some(on) = object {
                     qualifiers.insert("on".into(), on);
                 }
-                let (subject, by_default) = subject_of(items, sent, idx, main);
+                let (subject, by_default) = subject_of(text, items, sent, idx, main);
                 if by_default {
                     qualifiers.insert("subject_from".into(), "article".into());
                 }
@@ -726,8 +738,12 @@ pub fn figures(
 /// The subject of the figure at `items[idx]`: the nearest organisation or name before it in
 /// its sentence, else in its paragraph; the article's main organisation is the story's.
 /// The flag is true when the article's main organisation stands in for a subject the sentence
-/// does not name.
+/// does not name. Names coordinated right before the figure's subject (特斯拉、优步和Waymo获准
+/// 投放8000台; "Tesla, Uber and Waymo may deploy 8,000") make a joint subject, `A + B + C`
+/// sorted: a figure of the list is none of its members' — unless the sentence distributes
+/// it (各, 分别, each, respectively).
 pub(crate) fn subject_of(
+    text: &str,
     items: &[Item],
     sent: &Range<usize>,
     idx: usize,
@@ -746,13 +762,75 @@ pub(crate) fn subject_of(
     };
     let found = items[..idx]
         .iter()
+        .enumerate()
         .rev()
-        .take_while(|it| it.start >= sent.start)
-        .find_map(org);
-    found
-        .map(|n| (n, false))
-        .or_else(|| main.org.clone().map(|n| (n, true)))
-        .unwrap_or_else(|| (MAIN_ORG.to_string(), false))
+        .take_while(|(_, it)| it.start >= sent.start)
+        .find_map(|(k, it)| org(it).map(|n| (k, n)));
+    let Some((k, name)) = found else {
+        return main
+            .org
+            .clone()
+            .map(|n| (n, true))
+            .unwrap_or_else(|| (MAIN_ORG.to_string(), false));
+    };
+    let mut names = vec![name.clone()];
+    let mut cur = k;
+    while let Some(j) = items[..cur]
+        .iter()
+        .rposition(|it| it.end <= items[cur].start && it.start >= sent.start)
+    {
+        let Some(n) = org(&items[j]) else { break };
+        if !coordinator(text.get(items[j].end..items[cur].start).unwrap_or("")) {
+            break;
+        }
+        names.push(n);
+        cur = j;
+    }
+    names.sort();
+    names.dedup();
+    let figure_at = items[idx].start;
+    let between = text.get(items[k].end..figure_at).unwrap_or("");
+    let distributed = ["各", "分别", "分別", "each", "respectively"]
+        .iter()
+        .any(|w| between.contains(w));
+    if names.len() < 2 || distributed {
+        return (name, false);
+    }
+    (names.join(" + "), false)
+}
+
+/// Is this the text between two coordinated names (、, 和, 以及, ", ", " and ")? It may hold
+/// members the recognizers do not know (特斯拉、优步、Waymo: a short Han word, or capitalised
+/// Latin words, between separators). Link syntax left around names (`[特斯拉](url)、[优步]`)
+/// is not text.
+fn coordinator(gap: &str) -> bool {
+    let mut g = gap.to_string();
+    while let (Some(a), Some(b)) = (g.find("]("), g.find(')')) {
+        if b < a {
+            break;
+        }
+        g.replace_range(a..=b, "");
+    }
+    let mut g = format!(" {} ", g.replace(['[', ']'], ""));
+    for sep in [
+        "以及", ", and ", " and ", "、", "和", "与", "與", "及", ",", " & ",
+    ] {
+        g = g.replace(sep, "|");
+    }
+    let parts: Vec<&str> = g.split('|').map(str::trim).collect();
+    let member = |t: &str| {
+        let n = t.chars().count();
+        ((1..=6).contains(&n) && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+            || (!t.is_empty()
+                && t.split(' ').all(|w| {
+                    w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                        && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                }))
+    };
+    parts.len() >= 2
+        && parts[0].is_empty()
+        && parts[parts.len() - 1].is_empty()
+        && parts[1..parts.len() - 1].iter().all(|p| member(p))
 }
 
 /// The noun of the measure word at `metric_start`: [`modifier`] over the text between the
