@@ -21,6 +21,13 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// The captures of the last match of `re` in `text`: the same as
+/// `captures_iter(text).last()`, with the groups resolved for that match only.
+fn last_captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    let m = re.find_iter(text).last()?;
+    re.captures_at(text, m.start())
+}
+
 fn quarter(s: &str) -> &'static str {
     match s {
         "一" | "1" | "Q1" | "q1" | "first" => "Q1",
@@ -32,7 +39,7 @@ fn quarter(s: &str) -> &'static str {
 
 /// The period of the nearest period expression in `before` (the sentence up to the value).
 pub fn period(before: &str) -> Option<String> {
-    let c = patterns().period.captures_iter(before).last()?;
+    let c = last_captures(&patterns().period, before)?;
     period_of(&c)
 }
 
@@ -70,7 +77,7 @@ fn period_of(c: &regex::Captures) -> Option<String> {
 /// The business segment named nearest before the value, if any.
 pub fn segment(before: &str) -> Option<String> {
     let p = patterns();
-    let c = p.segment.captures_iter(before).last()?;
+    let c = last_captures(&p.segment, before)?;
     let s = c.name("s").or(c.name("f"))?.as_str().trim();
     // Of a Latin run, the last word: "revenue from the Chinese market" → chinese.
     let s = if s.is_ascii() {
