@@ -76,6 +76,15 @@ fn period_of(c: &regex::Captures) -> Option<String> {
 
 /// The business segment named nearest before the value, if any.
 pub fn segment(before: &str) -> Option<String> {
+    // Every match holds one of these words (来自 … 的, or a segment word): without them
+    // the pattern, which leaves its DFA on Chinese text for its Unicode `\b`, is not run.
+    const NEEDED: [&str; 18] = [
+        "来自", "來自", "业务", "業務", "板块", "板塊", "部门", "部門", "市场", "市場", "地区",
+        "地區", "business", "segment", "unit", "division", "market", "region",
+    ];
+    if !NEEDED.iter().any(|w| before.contains(w)) {
+        return None;
+    }
     let p = patterns();
     let c = last_captures(&p.segment, before)?;
     let s = c.name("s").or(c.name("f"))?.as_str().trim();

@@ -101,8 +101,10 @@ fn line_kind(line: &str) -> LineKind {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()))
         .collect();
-    if p.boilerplate.is_match(line)
-        || (words.len() < 14 && p.time_stamp.find(line).is_some_and(|m| m.len() > 4))
+    if maybe_boilerplate(line) && p.boilerplate.is_match(line)
+        || (words.len() < 14
+            && (line.contains([':']) || line.contains("AM ") || line.contains("PM "))
+            && p.time_stamp.find(line).is_some_and(|m| m.len() > 4))
     {
         return LineKind::Boilerplate;
     }
@@ -120,6 +122,38 @@ fn line_kind(line: &str) -> LineKind {
         return LineKind::Headline;
     }
     LineKind::Body
+}
+
+/// Can `boilerplate` match `line`? Each of its alternatives holds one of these words, in
+/// any case; the only non-ASCII letters that fold to ASCII ones are ſ and the Kelvin sign.
+/// (The pattern's Unicode `\b` keeps the regex crate off its DFA on curly quotes and dashes,
+/// so the pattern is not run on lines without them.)
+fn maybe_boilerplate(line: &str) -> bool {
+    const WORDS: [&str; 18] = [
+        "all rights reserved",
+        "copyright",
+        "©",
+        "reporting",
+        "editing",
+        "writing",
+        "compiled",
+        "edited",
+        "also read",
+        "read more",
+        "sign up",
+        "subscribe",
+        "click here",
+        "follow us",
+        "newsletter",
+        "terms of",
+        "privacy policy",
+        "cookie",
+    ];
+    if line.contains(['\u{17F}', '\u{212A}']) {
+        return true;
+    }
+    let l = line.to_ascii_lowercase();
+    WORDS.iter().any(|w| l.contains(w))
 }
 
 /// Words that neither start nor end a name (Planet Daily News According to …).
