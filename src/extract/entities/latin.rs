@@ -86,11 +86,11 @@ fn latin_dominant(line: &str) -> bool {
     latin > 2 * han
 }
 
-fn line_kind(line: &str) -> LineKind {
+fn line_kind(line: &str, latin_dominant: bool) -> LineKind {
     let p = patterns();
     let bare = line
         .trim_start_matches(|c: char| c.is_whitespace() || "#*>-_|".contains(c) || c == '\u{2014}');
-    if !latin_dominant(line) {
+    if !latin_dominant {
         return LineKind::Body;
     }
     if bare.starts_with("By ") || bare.starts_with("BY ") {
@@ -205,7 +205,8 @@ fn lines(text: &str) -> Vec<(usize, usize, LineKind, bool)> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
-        out.push((start, end, line_kind(line), latin_dominant(line)));
+        let latin = latin_dominant(line);
+        out.push((start, end, line_kind(line, latin), latin));
         start = end;
     }
     out
