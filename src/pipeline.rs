@@ -112,12 +112,50 @@ pub fn run_with(paths: &[PathBuf], ex: &Extractor, problems: Vec<Problem>) -> Ru
 }
 
 /// Run the whole pipeline with [`Options`].
-pub fn run_opts(
+pub fn run_opts(paths: &[PathBuf], ex: &Extractor, problems: Vec<Problem>, opts: Options) -> Run {
+    let (docs, problems, lexicon) = extract_opts(paths, ex, problems, opts);
+    if let Some(p) = opts.progress {
+        p.set_message("reconciling");
+    }
+    finish(docs, problems, &lexicon)
+}
+
+/// The map stage alone (`factcheck claims`): the per-document stages and the run-level
+/// learning of [`run_opts`], then ids and the run's head-noun concepts as
+/// [`assemble`] gives them, but no reconciliation. The documents come back in path order
+/// with their claims, exactly as a run would number them, and the problems as the report
+/// would list them.
+pub fn map_opts(
+    paths: &[PathBuf],
+    ex: &Extractor,
+    problems: Vec<Problem>,
+    opts: Options,
+) -> (Vec<DocClaims>, Vec<Problem>) {
+    let (mut docs, problems, _) = extract_opts(paths, ex, problems, opts);
+    let parts = to_parts(&mut docs);
+    drop(docs);
+    let numbered = number(parts, problems);
+    let mut claims = numbered.claims.into_iter();
+    let docs = numbered
+        .docs
+        .into_iter()
+        .zip(numbered.counts)
+        .map(|(mut d, n)| {
+            d.claims = claims.by_ref().take(n).collect();
+            d
+        })
+        .collect();
+    (docs, numbered.problems)
+}
+
+/// The per-document stages and the run-level learning: documents with their claims (no
+/// ids yet), the problems, and the lexicon with what the run learned.
+fn extract_opts(
     paths: &[PathBuf],
     ex: &Extractor,
     mut problems: Vec<Problem>,
     opts: Options,
-) -> Run {
+) -> (Vec<Processed>, Vec<Problem>, extract::lexicon::Lexicon) {
     let walk = ingest::walk::Walk {
         follow_links: opts.follow_links,
         roots: opts.context.iter().chain(opts.roots).cloned().collect(),
@@ -212,10 +250,7 @@ pub fn run_opts(
         );
         tick();
     });
-    if let Some(p) = opts.progress {
-        p.set_message("reconciling");
-    }
-    finish(docs, problems, &lexicon)
+    (docs, problems, lexicon)
 }
 
 /// What the reconciler knows from the lexicons and the claims: organisation parents.
@@ -276,12 +311,20 @@ impl DocClaims {
     }
 }
 
-/// Assign ids, reconcile and assemble the report from per-document results (in any order).
-pub fn assemble(
-    mut docs: Vec<DocClaims>,
-    mut problems: Vec<Problem>,
-    lexicon: &extract::lexicon::Lexicon,
-) -> (Report, Vec<usize>) {
+/// Documents in path order with ids, their claims numbered and moved out (in document
+/// order, `counts[i]` of them for document `i`), the problems sorted and each once.
+struct Numbered {
+    docs: Vec<DocClaims>,
+    counts: Vec<usize>,
+    claims: Vec<Claim>,
+    problems: Vec<Problem>,
+    /// Where each input document went.
+    order: Vec<usize>,
+}
+
+/// Ids, claim order and the run's head-noun concepts: everything of [`assemble`] before
+/// reconciliation.
+fn number(mut docs: Vec<DocClaims>, mut problems: Vec<Problem>) -> Numbered {
     // Problems by path (stable: a file's problems keep their order), each once, so the
     // report does not depend on the order of the paths or of the shards.
     problems.sort_by(|a, b| a.path.cmp(&b.path));
@@ -303,6 +346,7 @@ pub fn assemble(
         sorted.push(slots[i].take().expect("each index once"));
     }
     let mut claims = Vec::new();
+    let mut counts = Vec::with_capacity(sorted.len());
     let mut n = 0;
     for (i, d) in sorted.iter_mut().enumerate() {
         let id = format!("D{}", i + 1);
@@ -320,13 +364,36 @@ pub fn assemble(
             c.id = format!("C{n}");
             c.doc = id.clone();
         }
+        counts.push(d.claims.len());
         // Moved, not copied: the documents' claims are not used after this.
         claims.append(&mut d.claims);
     }
-    let infos: Vec<DocumentInfo> = sorted.iter().map(|d| d.info.clone()).collect();
-    let signatures: Vec<Vec<u64>> = sorted.iter().map(|d| d.signature.clone()).collect();
     // Chinese head nouns of figures take the English concept the run's claims share.
     extract::frame::unify_concepts(&mut claims);
+    Numbered {
+        docs: sorted,
+        counts,
+        claims,
+        problems,
+        order,
+    }
+}
+
+/// Assign ids, reconcile and assemble the report from per-document results (in any order).
+pub fn assemble(
+    docs: Vec<DocClaims>,
+    problems: Vec<Problem>,
+    lexicon: &extract::lexicon::Lexicon,
+) -> (Report, Vec<usize>) {
+    let Numbered {
+        docs: sorted,
+        claims,
+        problems,
+        order,
+        ..
+    } = number(docs, problems);
+    let infos: Vec<DocumentInfo> = sorted.iter().map(|d| d.info.clone()).collect();
+    let signatures: Vec<Vec<u64>> = sorted.into_iter().map(|d| d.signature).collect();
     let knowledge = knowledge(lexicon, &claims);
     let reconciled = reconcile::reconcile(&infos, &claims, &signatures, &knowledge);
     let entities = reconcile::names::entities(&infos, &claims, &signatures, &knowledge);
@@ -344,20 +411,24 @@ pub fn assemble(
     )
 }
 
+/// The documents' parts for [`assemble`], their claims moved in.
+fn to_parts(docs: &mut [Processed]) -> Vec<DocClaims> {
+    docs.par_iter_mut()
+        .map(|d| {
+            let mut part = DocClaims::of_without_claims(d);
+            part.claims = std::mem::take(&mut d.claims);
+            part
+        })
+        .collect()
+}
+
 /// Assign ids, reconcile and assemble the report of a run.
 pub fn finish(
     mut docs: Vec<Processed>,
     problems: Vec<Problem>,
     lexicon: &extract::lexicon::Lexicon,
 ) -> Run {
-    let parts: Vec<DocClaims> = docs
-        .par_iter_mut()
-        .map(|d| {
-            let mut part = DocClaims::of_without_claims(d);
-            part.claims = std::mem::take(&mut d.claims);
-            part
-        })
-        .collect();
+    let parts = to_parts(&mut docs);
     let (report, order) = assemble(parts, problems, lexicon);
     let mut slots: Vec<Option<Processed>> = docs.into_iter().map(Some).collect();
     let mut docs: Vec<Processed> = order

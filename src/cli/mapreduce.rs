@@ -59,10 +59,11 @@ enum LineIn {
 
 /// Serialize the documents of a run as claims lines.
 pub fn write_lines(docs: &[DocClaims], problems: &[Problem]) -> String {
-    let mut out = String::new();
+    // Serialized straight into one buffer: no string per line.
+    let mut out: Vec<u8> = Vec::new();
     let mut push = |l: &LineOut| {
-        out.push_str(&serde_json::to_string(l).expect("a line serializes"));
-        out.push('\n');
+        serde_json::to_writer(&mut out, l).expect("a line serializes");
+        out.push(b'\n');
     };
     push(&LineOut::Header {
         format: CLAIMS_FORMAT,
@@ -81,7 +82,7 @@ pub fn write_lines(docs: &[DocClaims], problems: &[Problem]) -> String {
     for p in problems {
         push(&LineOut::Problem(p));
     }
-    out
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// Read claims lines. Lines that do not parse are problems naming the file and line; the
@@ -167,7 +168,8 @@ pub fn claims(
     let select = |p: &Path| cfg.selects(p);
     let filtering = !cfg.include.is_empty() || !cfg.exclude.is_empty();
     let progress = Progress::start("extracting");
-    let run = pipeline::run_opts(
+    // The map stage only: no reconciliation (that is `factcheck reconcile`'s job).
+    let (docs, problems) = pipeline::map_opts(
         paths,
         &ex,
         data_problems,
@@ -180,30 +182,11 @@ pub fn claims(
         },
     );
     progress.finish();
-    if !run.report.problems.is_empty() {
-        eprint!(
-            "{}",
-            crate::diag::render_problems_in(
-                &run.report.problems,
-                &super::article_paths(&run.report)
-            )
-        );
+    if !problems.is_empty() {
+        let articles: Vec<&str> = docs.iter().map(|d| d.info.path.as_str()).collect();
+        eprint!("{}", crate::diag::render_problems_in(&problems, &articles));
     }
-    // The report holds the claims (with their ids); each document gets its own back.
-    let mut by_doc: std::collections::HashMap<&str, Vec<crate::model::Claim>> =
-        std::collections::HashMap::new();
-    for c in &run.report.claims {
-        by_doc.entry(c.doc.as_str()).or_default().push(c.clone());
-    }
-    let docs: Vec<DocClaims> = run
-        .docs
-        .iter()
-        .map(|d| DocClaims {
-            claims: by_doc.remove(d.info.id.as_str()).unwrap_or_default(),
-            ..DocClaims::of_without_claims(d)
-        })
-        .collect();
-    match write_output(output, &write_lines(&docs, &run.report.problems)) {
+    match write_output(output, &write_lines(&docs, &problems)) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("error: cannot write: {e}");

@@ -21,6 +21,13 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// The captures of the last match of `re` in `text`: the same as
+/// `captures_iter(text).last()`, with the groups resolved for that match only.
+fn last_captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    let m = re.find_iter(text).last()?;
+    re.captures_at(text, m.start())
+}
+
 fn quarter(s: &str) -> &'static str {
     match s {
         "一" | "1" | "Q1" | "q1" | "first" => "Q1",
@@ -32,7 +39,7 @@ fn quarter(s: &str) -> &'static str {
 
 /// The period of the nearest period expression in `before` (the sentence up to the value).
 pub fn period(before: &str) -> Option<String> {
-    let c = patterns().period.captures_iter(before).last()?;
+    let c = last_captures(&patterns().period, before)?;
     period_of(&c)
 }
 
@@ -73,8 +80,17 @@ fn period_of(c: &regex::Captures) -> Option<String> {
 
 /// The business segment named nearest before the value, if any.
 pub fn segment(before: &str) -> Option<String> {
+    // Every match holds one of these words (来自 … 的, or a segment word): without them
+    // the pattern, which leaves its DFA on Chinese text for its Unicode `\b`, is not run.
+    const NEEDED: [&str; 18] = [
+        "来自", "來自", "业务", "業務", "板块", "板塊", "部门", "部門", "市场", "市場", "地区",
+        "地區", "business", "segment", "unit", "division", "market", "region",
+    ];
+    if !NEEDED.iter().any(|w| before.contains(w)) {
+        return None;
+    }
     let p = patterns();
-    let c = p.segment.captures_iter(before).last()?;
+    let c = last_captures(&p.segment, before)?;
     let s = c.name("s").or(c.name("f"))?.as_str().trim();
     // Of a Latin run, the last word: "revenue from the Chinese market" → chinese.
     let s = if s.is_ascii() {

@@ -220,7 +220,21 @@ fn bound(text: &str, start: usize, end: usize) -> Option<&'static str> {
     {
         return Some("before");
     }
-    let before = text[..start].trim_end().to_lowercase();
+    // Only the last two words matter, and only when the last is short (each character
+    // lowercases to at least one): lowercase those, not the whole text before.
+    let before = text[..start].trim_end();
+    if before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.chars().nth(6).is_some())
+    {
+        return None;
+    }
+    let tail = before
+        .rmatch_indices(' ')
+        .nth(1)
+        .map_or(before, |(i, _)| &before[i..]);
+    let before = tail.to_lowercase();
     let last: Vec<&str> = before.rsplit(' ').take(2).collect();
     match last.as_slice() {
         ["before", ..] | ["to", "prior"] | ["of", "ahead"] => Some("before"),
@@ -271,7 +285,11 @@ fn stated_on(
 
 /// Is the date at `start` the end of a period (截至, 截止, as of, ended, ending, through)?
 fn period_end(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end().to_lowercase();
+    // The words are at most 7 characters long, and the last 7 characters of a lowercased
+    // text come from its last 7: lowercase those, not the whole text before.
+    let before = text[..start].trim_end();
+    let from = before.char_indices().rev().nth(6).map_or(0, |(i, _)| i);
+    let before = before[from..].to_lowercase();
     [
         "截至",
         "截止",

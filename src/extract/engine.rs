@@ -116,8 +116,13 @@ const UNITS: &[&str] = &[
 
 /// Build the items of a text.
 pub fn items(text: &str, lex: &Lexicon, reference: Option<NaiveDate>) -> Vec<Item> {
+    items_of(text, lex, recognize::recognize(text, reference))
+}
+
+/// [`items`] from the values `recognize::recognize` found in `text`.
+fn items_of(text: &str, lex: &Lexicon, values: Vec<Recognized>) -> Vec<Item> {
     // A date followed by 消息/电/讯 is a dateline (when the news came), not an event date.
-    let values: Vec<Recognized> = recognize::recognize(text, reference)
+    let values: Vec<Recognized> = values
         .into_iter()
         .filter(|v| {
             !(matches!(v.kind, Kind::Date(_))
@@ -583,8 +588,23 @@ pub struct Source<'a> {
 
 /// Extract claims from a normalized text.
 pub fn extract(src: &Source, rules: &RuleSet, lex: &Lexicon) -> Vec<Claim> {
+    extract_with(
+        src,
+        rules,
+        lex,
+        recognize::recognize(&src.norm.text, src.published),
+    )
+}
+
+/// [`extract`] from the values `recognize::recognize(text, src.published)` found.
+pub fn extract_with(
+    src: &Source,
+    rules: &RuleSet,
+    lex: &Lexicon,
+    values: Vec<Recognized>,
+) -> Vec<Claim> {
     let text = &src.norm.text;
-    let items = items(text, lex, src.published);
+    let items = items_of(text, lex, values);
     let metrics = lex.find_metrics(text);
     let main = main_entities(&items);
     let doc_period = super::frame::doc_period(text);

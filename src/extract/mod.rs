@@ -164,8 +164,11 @@ pub fn extract(doc: &Prepared, ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> 
         published: reference_date(doc.info.published.as_deref()),
         published_text: doc.info.published.clone(),
     };
-    let mut claims = engine::extract(&src, &ex.rules, lexicon);
-    claims.extend(weekday::claims(&src));
+    // Values are recognized once, for the rules and for the weekday check.
+    let values = recognize::recognize(&doc.norm.text, src.published);
+    let weekdays = weekday::claims_with(&src, Some(&values));
+    let mut claims = engine::extract_with(&src, &ex.rules, lexicon, values);
+    claims.extend(weekdays);
     claims
 }
 

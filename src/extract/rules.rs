@@ -243,9 +243,11 @@ pub struct RuleSet {
 pub struct Prefilter {
     matcher: Option<aho_corasick::AhoCorasick>,
     literals: usize,
-    /// Per pattern (rule order, then pattern order): its literals' ids, or `None` when no
-    /// required literal is known (the pattern always runs).
-    needs: Vec<Option<Vec<usize>>>,
+    /// Per literal id: the patterns (rule order, then pattern order) at least one of whose
+    /// literals every match contains, this one among them.
+    users: Vec<Vec<usize>>,
+    /// Per pattern: no required literal is known, so it always runs.
+    always: Vec<bool>,
 }
 
 /// Literal alternatives at least one of which every match of `h` contains.
@@ -324,25 +326,38 @@ impl Prefilter {
         if matcher.is_none() {
             needs.iter_mut().for_each(|n| *n = None);
         }
+        let mut users = vec![vec![]; literals.len()];
+        for (k, n) in needs.iter().enumerate() {
+            for &l in n.iter().flatten() {
+                users[l].push(k);
+            }
+        }
+        let always = needs.iter().map(Option::is_none).collect();
         Prefilter {
             matcher,
             literals: literals.len(),
-            needs,
+            users,
+            always,
         }
     }
 
     /// Which patterns may match `text`: `result[k]` for the k-th pattern of the rule set.
     pub fn candidates(&self, text: &str) -> Vec<bool> {
-        let mut present = vec![false; self.literals];
+        // A pattern may match when it needs nothing or one of its literals is present: each
+        // literal found marks the patterns that need it, once.
+        let mut out = self.always.clone();
         if let Some(m) = &self.matcher {
+            let mut present = vec![false; self.literals];
             for hit in m.find_overlapping_iter(text) {
-                present[hit.pattern().as_usize()] = true;
+                let l = hit.pattern().as_usize();
+                if !std::mem::replace(&mut present[l], true) {
+                    for &k in &self.users[l] {
+                        out[k] = true;
+                    }
+                }
             }
         }
-        self.needs
-            .iter()
-            .map(|n| n.as_ref().is_none_or(|ids| ids.iter().any(|&i| present[i])))
-            .collect()
+        out
     }
 }
 

@@ -151,13 +151,27 @@ fn full_date(k: &Kind) -> Option<(NaiveDate, bool)> {
 
 /// The `weekday-of-date` claims of a document.
 pub fn claims(src: &Source) -> Vec<Claim> {
+    claims_with(src, None)
+}
+
+/// [`claims`] with the document's recognized values when the caller has them already
+/// (`recognize::recognize(text, src.published)`): they are not recognized twice.
+pub fn claims_with(src: &Source, values: Option<&[recognize::Recognized]>) -> Vec<Claim> {
     let text = &src.norm.text;
     let days = weekdays(text);
     if days.is_empty() {
         return vec![];
     }
-    let dates: Vec<(Range<usize>, NaiveDate, bool)> = recognize::recognize(text, src.published)
-        .into_iter()
+    let owned;
+    let values = match values {
+        Some(v) => v,
+        None => {
+            owned = recognize::recognize(text, src.published);
+            &owned
+        }
+    };
+    let dates: Vec<(Range<usize>, NaiveDate, bool)> = values
+        .iter()
         .filter_map(|v| full_date(&v.kind).map(|(d, inf)| (v.start..v.end, d, inf)))
         .collect();
     let mut out = vec![];

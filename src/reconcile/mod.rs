@@ -875,11 +875,20 @@ fn figure_checks(ctx: &Context, claims: &[&Claim]) -> Vec<Finding> {
         // are looked for inside each digits bucket.
         let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
         let mut buckets: BTreeMap<String, Vec<(usize, f64)>> = BTreeMap::new();
-        for (i, c) in group.iter().enumerate() {
-            for v in figures(&c.value) {
-                let d = digits(v);
-                if v > 0.0 && d.len() >= 3 {
-                    buckets.entry(d).or_default().push((i, v));
+        // Each claim's figures with their digits, computed once for all pairs.
+        let figs: Vec<Vec<(f64, String)>> = group
+            .iter()
+            .map(|c| {
+                figures(&c.value)
+                    .into_iter()
+                    .map(|v| (v, digits(v)))
+                    .collect()
+            })
+            .collect();
+        for (i, fs) in figs.iter().enumerate() {
+            for (v, d) in fs {
+                if *v > 0.0 && d.len() >= 3 {
+                    buckets.entry(d.clone()).or_default().push((i, *v));
                 }
             }
         }
@@ -904,25 +913,20 @@ fn figure_checks(ctx: &Context, claims: &[&Claim]) -> Vec<Finding> {
                 }
                 // Both forms, and every figure within 2 % of either (the other sources' own
                 // statements of it, in any notation).
-                let near = |v: f64| {
-                    digits(v) == da
+                let near = |(v, d): &(f64, String)| {
+                    *d == da
                         || (v - va).abs() <= va.abs() * 0.02
                         || (v - vb).abs() <= vb.abs() * 0.02
                 };
-                let ids: Vec<String> = group
+                // The claims by index (group order), not ids searched for each claim.
+                let within: Vec<&Claim> = group
                     .iter()
-                    .filter(|c| figures(&c.value).into_iter().any(near))
-                    .map(|c| c.id.clone())
+                    .zip(&figs)
+                    .filter(|(_, fs)| fs.iter().any(near))
+                    .map(|(c, _)| *c)
                     .collect();
-                let values = value_table(
-                    ctx,
-                    &group
-                        .iter()
-                        .filter(|c| ids.contains(&c.id))
-                        .copied()
-                        .collect::<Vec<_>>(),
-                    |c| display(&c.value),
-                );
+                let ids: Vec<String> = within.iter().map(|c| c.id.clone()).collect();
+                let values = value_table(ctx, &within, |c| display(&c.value));
                 out.push(Finding {
                     id: String::new(),
                     rule: "unit-error".into(),
