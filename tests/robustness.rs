@@ -864,10 +864,15 @@ fn pathological_markup_is_linear() {
             s.into_bytes()
         };
         let small = 128 * 1024;
-        // Best of two, to keep scheduler noise out.
-        let t1 = normalize_time(make(small), format).min(normalize_time(make(small), format));
-        let t4 =
-            normalize_time(make(4 * small), format).min(normalize_time(make(4 * small), format));
+        // Best of five, to keep scheduler noise out (other builds share the machine).
+        let best = |n: usize| {
+            (0..5)
+                .map(|_| normalize_time(make(n), format))
+                .min()
+                .unwrap()
+        };
+        let t1 = best(small);
+        let t4 = best(4 * small);
         let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-3);
         assert!(
             ratio < 12.0,
