@@ -116,6 +116,17 @@ pub fn segment(before: &str) -> Option<String> {
     if s.is_empty() {
         return None;
     }
+    // A segment is named by a noun: a run the segmenter ends on a verb, a preposition or an
+    // adverb (高于市场预期: "above market expectations") names none.
+    if !s.is_ascii() {
+        let tags = crate::extract::entities::jieba().tag(s, true);
+        if tags
+            .last()
+            .is_some_and(|t| matches!(t.tag.chars().next(), Some('v' | 'p' | 'd' | 'c' | 'u')))
+        {
+            return None;
+        }
+    }
     let s = crate::extract::lexicon::fold_name(s).to_lowercase();
     Some(segments().get(&s).cloned().unwrap_or(s))
 }

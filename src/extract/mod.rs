@@ -7,6 +7,7 @@
 //! - [`engine`]: items → tagged sentences → rule matches → claims.
 
 pub mod context;
+mod currency_note;
 pub mod dates_frame;
 pub mod engine;
 pub mod entities;
@@ -165,7 +166,8 @@ pub fn extract(doc: &Prepared, ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> 
         published_text: doc.info.published.clone(),
     };
     // Values are recognized once, for the rules and for the weekday check.
-    let values = recognize::recognize(&doc.norm.text, src.published);
+    let mut values = recognize::recognize(&doc.norm.text, src.published);
+    currency_note::apply(&doc.norm.text, &mut values);
     let weekdays = weekday::claims_with(&src, Some(&values));
     let mut claims = engine::extract_with(&src, &ex.rules, lexicon, values);
     claims.extend(weekdays);
@@ -186,8 +188,11 @@ pub fn extract_str(text: &str, published: Option<&str>, ex: &Extractor) -> Vec<C
         published: reference_date(published),
         published_text: published.map(str::to_string),
     };
-    let mut claims = engine::extract(&src, &ex.rules, &lex);
-    claims.extend(weekday::claims(&src));
+    let mut values = recognize::recognize(&norm.text, src.published);
+    currency_note::apply(&norm.text, &mut values);
+    let weekdays = weekday::claims_with(&src, Some(&values));
+    let mut claims = engine::extract_with(&src, &ex.rules, &lex, values);
+    claims.extend(weekdays);
     claims
 }
 

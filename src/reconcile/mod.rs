@@ -725,6 +725,12 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
     if all_truncated {
         severity = Severity::Info;
     }
+    // Analysts' consensus comes from several providers (LSEG, FactSet, Bloomberg …), each
+    // with its own panel: two outlets quoting two of them differ without either being wrong.
+    // Worth a note, not an alarm.
+    if c0.qualifiers.get("measure").map(String::as_str) == Some("consensus") {
+        severity = severity.min(Severity::Info);
+    }
     // No sentence names the subject, no value has a second source, and the figures are far
     // apart (a misprint is near its figure: 79.17 / 79.16): the frame has probably put two
     // facts under one key. Worth a look, not an alarm.
