@@ -86,6 +86,44 @@ pub struct ReportArgs {
     /// Do not report the findings recorded in this baseline file (see `factcheck baseline`).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Human report: show every occurrence of every claim, every agreement, and no cap on
+    /// the lines of a finding (by default one snippet per article and value).
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Colours in the human report: auto (when stdout is a terminal; NO_COLOR turns them
+    /// off, FORCE_COLOR on), always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+/// When to use ANSI colours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal, unless NO_COLOR is set; always when FORCE_COLOR is.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether the output is a terminal: FORCE_COLOR (set, not
+    /// `0` or `false`) wins over NO_COLOR (set, not empty), which wins over the terminal.
+    pub fn resolve(self, terminal: bool) -> bool {
+        let set = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                if let Some(v) = set("FORCE_COLOR") {
+                    return v != "0" && v != "false";
+                }
+                set("NO_COLOR").is_none() && terminal
+            }
+        }
+    }
 }
 
 /// A severity on the command line.
@@ -365,6 +403,7 @@ impl Fail {
             color: false,
             width: 100,
             rules: crate::report::rule_meta(),
+            verbose: false,
         };
         let text = match r.format.or(self.format) {
             Some(Format::Sarif) => crate::report::sarif::render_failed(&self.problems, &opts),
