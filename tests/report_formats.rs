@@ -411,6 +411,20 @@ fn markdown_snapshot() {
     snapshot!("report_markdown", text);
 }
 
+/// The HTML page's structure (the CSS and script left out: they are not the structure).
+#[test]
+fn html_snapshot() {
+    let (report, fx) = sample();
+    let text = report::render(Format::Html, &report, &texts(&fx), &opts());
+    let strip = |s: &str, open: &str, close: &str| -> String {
+        let (a, b) = (s.find(open).unwrap(), s.find(close).unwrap());
+        format!("{}{open}…{}", &s[..a], &s[b..])
+    };
+    let text = strip(&text, "<style>", "</style>");
+    let text = strip(&text, "<script>", "</script>");
+    snapshot!("report_html", text);
+}
+
 #[test]
 fn human_has_no_ansi_without_color() {
     let (report, fx) = sample();

@@ -8,6 +8,7 @@
 //! for files with a BOM or in a legacy encoding too.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
@@ -20,20 +21,24 @@ use crate::pipeline::Processed;
 use clap::ValueEnum;
 use std::collections::HashMap;
 
-/// The output formats.
-///
-/// `Jsonl`, `Sarif`, `Github` and `Markdown` join once `cli.rs` calls [`render`] instead
-/// of matching on this enum itself (their renderers are [`jsonl::render`],
-/// [`sarif::render`], [`github::render`] and [`markdown::render`]).
+/// The output formats (docs/formats.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// For a person at a terminal: one snippet per article and value.
     Human,
+    /// The report (docs/report-format.md).
     Json,
+    /// One JSON object per line: documents, claims, findings (streams).
     Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
+    /// GitHub Actions workflow commands (`::error file=…`).
     Github,
+    /// GitHub-flavoured Markdown, for a pull request or an issue.
     Markdown,
+    /// One self-contained HTML page: findings, a source × fact matrix, timelines.
+    Html,
 }
 
 /// Render `report` in `format`.
@@ -45,6 +50,7 @@ pub fn render(format: Format, report: &Report, docs: &[DocText], opts: &RenderOp
         Format::Sarif => sarif::render(report, docs, opts),
         Format::Github => github::render(report, docs),
         Format::Markdown => markdown::render(report, docs),
+        Format::Html => html::render(report, docs),
     }
 }
 
