@@ -187,6 +187,7 @@ pub enum Command {
     Baseline {
         /// New articles, as for `lint`; none: the whole corpus.
         new: Vec<PathBuf>,
+        /// The agreed articles the findings are computed against (repeatable).
         #[arg(long, required = true, value_name = "DIR")]
         corpus: Vec<PathBuf>,
         /// The baseline file to write (JSON when it ends in .json, else YAML).
@@ -201,8 +202,10 @@ pub enum Command {
     Config {
         /// Input paths, as for `run` (their directories' factcheck.yaml apply too).
         paths: Vec<PathBuf>,
+        /// A `--format` as `run` would get it, to show how it combines with the files.
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// A `--fail-on` as `run` would get it, to show how it combines with the files.
         #[arg(long, value_enum, value_name = "SEVERITY")]
         fail_on: Option<FailOn>,
         #[command(flatten)]
@@ -210,8 +213,10 @@ pub enum Command {
     },
     /// Map stage: extract the claims of articles as JSON lines, for `factcheck reconcile`.
     Claims {
+        /// Files and directories of articles (searched as for `run`).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Output format (JSON lines is the only one).
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ClaimsFormat,
         /// Write here instead of stdout (atomically).
@@ -243,6 +248,12 @@ pub enum Command {
         #[command(subcommand)]
         action: RulesAction,
     },
+    /// Print a shell completion script: `factcheck completions bash > /etc/bash_completion.d/factcheck`.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Recognize values in text: JSON lines in ({"text","lang","reference"}), JSON lines out.
     Recognize {
         /// Read JSON lines from stdin (the only mode).
@@ -267,6 +278,7 @@ pub enum RulesAction {
     },
     /// Show a rule's documentation, patterns and examples.
     Explain {
+        /// A rule id (`factcheck rules list`) or a finding kind (variant-spelling, conflict …).
         id: String,
         #[command(flatten)]
         config: ConfigArgs,
@@ -361,6 +373,13 @@ pub fn main() -> i32 {
             config,
         } => mapreduce::reconcile(&files, &report, &config),
         Command::Rules { action } => rules::command(action),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut cmd, "factcheck", &mut out);
+            0
+        }
         Command::Recognize { jsonl: _ } => {
             let stdin = std::io::stdin().lock();
             let stdout = std::io::stdout().lock();
