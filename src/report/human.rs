@@ -283,33 +283,36 @@ fn finding_lines(
         .flat_map(|n| wrapped(n, "  = note: ", "          ", width))
         .collect();
 
-    // Which places get a snippet: all that fit; past the cap, the values in turn.
-    let (shown, listed) = if opts.verbose {
-        (vec![true; places.len()], places.len())
+    // Which places get a snippet: all when they fit; past the cap, the values in turn.
+    // Then every line is counted as drawn (a long location or label wraps), so the finding
+    // keeps to its cap whatever the width.
+    let room = if opts.verbose {
+        usize::MAX
     } else {
-        let room = MAX_FINDING_LINES.saturating_sub(lines.len() + note_lines.len());
-        let snippets = MAX_SNIPPETS.min(room / 3).max(1);
-        let shown = choose(&places, snippets);
-        let drawn = shown.iter().filter(|&&s| s).count();
-        // Lines left for the others, one each (and one to count what is left).
-        let left = room.saturating_sub(3 * drawn);
-        let others = places.len() - drawn;
-        let listed = if others <= left {
-            others
-        } else {
-            left.saturating_sub(1)
-        };
-        (shown, listed)
+        MAX_FINDING_LINES.saturating_sub(lines.len() + note_lines.len())
     };
+    let shown = if opts.verbose {
+        vec![true; places.len()]
+    } else {
+        choose(&places, MAX_SNIPPETS.min(room / 3).max(1))
+    };
+    let mut body: Vec<String> = Vec::new();
     let mut rest: Vec<&Place> = Vec::new();
-    for (p, &s) in places.iter().zip(&shown) {
+    for (i, (p, &s)) in places.iter().zip(&shown).enumerate() {
         if s {
-            lines.extend(snippet(ctx, style, sev, f, p, width));
-        } else {
-            rest.push(p);
+            let drawn = snippet(ctx, style, sev, f, p, width);
+            // One line stays free to count what is not shown.
+            let reserve = usize::from(i + 1 < places.len() || !rest.is_empty());
+            if body.len() + drawn.len() + reserve <= room || body.is_empty() {
+                body.extend(drawn);
+                continue;
+            }
         }
+        rest.push(p);
     }
-    for p in rest.iter().take(listed) {
+    rest.sort_by_key(|p| (p.doc, p.range.start));
+    let mut listed = 0;
+    for (i, p) in rest.iter().enumerate() {
         let ix = &ctx.docs[p.doc];
         let pos = ix.pos(p.range.start);
         let text = format!(
@@ -319,15 +322,22 @@ fn finding_lines(
             pos.column,
             label(ctx, f, p)
         );
-        lines.extend(wrapped(&text, "  = note: ", "          ", width));
+        let also = wrapped(&text, "  = note: ", "          ", width);
+        let reserve = usize::from(i + 1 < rest.len());
+        if body.len() + also.len() + reserve > room {
+            break;
+        }
+        body.extend(also);
+        listed += 1;
     }
+    lines.extend(body);
     if rest.len() > listed {
         let left = &rest[listed..];
         let articles: HashSet<usize> = left.iter().map(|p| p.doc).collect();
         lines.push(format!(
             "  = note: … and {} in {} (--verbose shows every one)",
             plural(left.len(), "more place", "more places"),
-            plural(articles.len(), "more article", "more articles")
+            plural(articles.len(), "article", "articles")
         ));
     }
     lines.extend(note_lines);
@@ -380,7 +390,7 @@ fn choose(places: &[Place], max: usize) -> Vec<bool> {
 /// `人民幣333.7億元 — 1 source, as of 2026-03 (and 2 more in this article)`: the value as
 /// the article writes it, how many sources hold its value, when.
 fn label(ctx: &Ctx, f: &Finding, p: &Place) -> String {
-    let mut l = written(ctx, p.claim);
+    let mut l = short(&written(ctx, p.claim), MAX_LABEL_COLUMNS);
     if let Some(v) = p.value.map(|i| &f.values[i]) {
         l.push_str(&format!(" — {}", plural(v.support, "source", "sources")));
         if let Some(a) = &v.as_of {
@@ -391,6 +401,28 @@ fn label(ctx: &Ctx, f: &Finding, p: &Place) -> String {
         l.push_str(&format!(" (and {} more in this article)", p.more));
     }
     l
+}
+
+/// The most columns of a value in a label; the snippet shows the rest.
+const MAX_LABEL_COLUMNS: usize = 24;
+
+/// `s` cut to at most `max` columns, with `…` when cut.
+fn short(s: &str, max: usize) -> String {
+    let w = textwrap::core::display_width;
+    if w(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        let mut next = out.clone();
+        next.push(c);
+        if w(&next) + 1 > max {
+            break;
+        }
+        out = next;
+    }
+    out.push('…');
+    out
 }
 
 /// Three lines: where, the line of text around the place (a window of it when it is
@@ -976,11 +1008,38 @@ mod tests {
         assert!(listed > 0, "{out}");
         let rest = 40 - MAX_SNIPPETS - listed;
         assert!(
-            out.contains(&format!("… and {rest} more places in {rest} more articles")),
+            out.contains(&format!("… and {rest} more places in {rest} articles")),
             "{out}"
         );
         assert!(out.contains("├─ a00.md:1:4"), "{out}");
         assert!(out.contains("(and 2 more in this article)"), "{out}");
+    }
+
+    #[test]
+    fn wrapped_lines_count_against_the_cap() {
+        let (mut report, texts) = many(40, 3);
+        // Long paths wrap every location line at a narrow width.
+        for d in &mut report.documents {
+            d.path = format!("a/very/long/directory/of/articles/{}", d.path);
+        }
+        let docs: Vec<DocText> = texts
+            .iter()
+            .zip(&report.documents)
+            .map(|((id, _, text), d)| DocText::utf8(id, &d.path, text))
+            .collect();
+        for width in [40, 60, 100] {
+            let opts = RenderOptions {
+                width,
+                ..RenderOptions::default()
+            };
+            let out = render_with(&report, &docs, &opts);
+            let finding = out.split("\n\n").next().unwrap().lines().count();
+            assert!(
+                finding <= MAX_FINDING_LINES,
+                "{finding} lines at {width}:\n{out}"
+            );
+            assert!(out.contains("more places in"), "{out}");
+        }
     }
 
     #[test]
