@@ -713,6 +713,7 @@ pub fn format_name(f: Format) -> &'static str {
         Format::Sarif => "sarif",
         Format::Github => "github",
         Format::Markdown => "markdown",
+        Format::Html => "html",
     }
 }
 

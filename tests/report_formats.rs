@@ -352,6 +352,7 @@ fn opts() -> RenderOptions {
         color: false,
         width: 100,
         rules: rules(),
+        verbose: false,
     }
 }
 
@@ -408,6 +409,20 @@ fn markdown_snapshot() {
     let (report, fx) = sample();
     let text = report::markdown::render(&report, &texts(&fx));
     snapshot!("report_markdown", text);
+}
+
+/// The HTML page's structure (the CSS and script left out: they are not the structure).
+#[test]
+fn html_snapshot() {
+    let (report, fx) = sample();
+    let text = report::render(Format::Html, &report, &texts(&fx), &opts());
+    let strip = |s: &str, open: &str, close: &str| -> String {
+        let (a, b) = (s.find(open).unwrap(), s.find(close).unwrap());
+        format!("{}{open}…{}", &s[..a], &s[b..])
+    };
+    let text = strip(&text, "<style>", "</style>");
+    let text = strip(&text, "<script>", "</script>");
+    snapshot!("report_html", text);
 }
 
 #[test]
@@ -541,7 +556,7 @@ fn github_escapes_properties_and_data() {
         first,
         "::error file=tests/fixtures/report/chenbao.md,line=14,endLine=14,col=14,endColumn=20,\
          title=factcheck rule%3Awith%2Cpunct::50%25 of sources: 2019,%0Athe rest 2020 \
-         (this source: 2019 — 2 sources)"
+         (this source: 2019 年 — 2 sources)"
     );
     // One command per line: every line is a command.
     assert!(text.lines().all(|l| l.starts_with("::")));
@@ -667,7 +682,7 @@ fn positions_in_a_gbk_file_count_characters_and_bytes_on_disk() {
 }
 
 #[test]
-fn human_shares_one_snippet_for_nearby_claims_in_one_file() {
+fn human_draws_each_value_an_article_states() {
     let text = "甲说是 3 人。\n乙说是 5 人。\n\n\n\n\n丙说是 7 人。\n";
     let at = |s: &str| {
         let i = text.find(s).unwrap();
@@ -687,11 +702,12 @@ fn human_shares_one_snippet_for_nearby_claims_in_one_file() {
     );
     let docs = [DocText::utf8("D1", "a.md", text)];
     let human = report::render(Format::Human, &report, &docs, &opts());
-    // Lines 1 and 2 share a snippet; line 7 is far away and gets its own.
-    assert_eq!(human.matches("╭─[a.md:").count(), 2, "{human}");
-    assert!(human.contains("╭─[a.md:1:5]"), "{human}");
-    assert!(human.contains("╭─[a.md:7:5]"), "{human}");
-    for label in ["3 — 1 source", "5 — 1 source", "7 — 1 source"] {
+    // One article, three values: each at its first place, as the article writes it.
+    assert_eq!(human.matches("├─ a.md:").count(), 3, "{human}");
+    for at in ["├─ a.md:1:5", "├─ a.md:2:5", "├─ a.md:7:5"] {
+        assert!(human.contains(at), "{at} missing:\n{human}");
+    }
+    for label in ["3 人 — 1 source", "5 人 — 1 source", "7 人 — 1 source"] {
         assert!(human.contains(label), "{label} missing:\n{human}");
     }
 }
@@ -772,10 +788,12 @@ fn long_paragraph_lines_are_windowed() {
         assert!(w <= 100, "{w} columns: {line}\n{human}");
     }
     // Both claims are shown, each at its own line:column (81 characters precede it).
-    assert!(human.contains("╭─[long.md:3:91]"), "{human}");
-    assert!(human.contains("╭─[long.md:4:91]"), "{human}");
+    assert!(human.contains("├─ long.md:3:91"), "{human}");
+    assert!(human.contains("├─ long.md:4:91"), "{human}");
     assert!(human.contains("用户已达 300 万，并计划扩张"), "{human}");
-    assert!(human.contains("300 万 — 1 source") && human.contains("3 百万 — 1 source"));
+    // Each labelled as the article writes it, whatever its value group says.
+    assert_eq!(human.matches("300 万 — 1 source").count(), 2, "{human}");
+    assert!(!human.contains("3 百万"), "{human}");
 
     let md = report::markdown::render(&report, &docs);
     let row = md.lines().find(|l| l.contains("long.md:3")).unwrap();

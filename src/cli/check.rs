@@ -153,9 +153,9 @@ pub(super) fn emit_report(
             crate::diag::render_problems_in(&report.problems, &super::article_paths(report))
         );
     }
-    let color = args.output.is_none()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none();
+    let color = args
+        .color
+        .resolve(args.output.is_none() && std::io::stdout().is_terminal());
     let opts = report::RenderOptions {
         color,
         width: if args.output.is_none() {
@@ -164,6 +164,7 @@ pub(super) fn emit_report(
             100
         },
         rules: report::rule_meta(),
+        verbose: args.verbose,
     };
     let text = match format {
         Format::Json => lint::render_json(report, &outcome.suppressed),

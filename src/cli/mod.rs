@@ -86,6 +86,44 @@ pub struct ReportArgs {
     /// Do not report the findings recorded in this baseline file (see `factcheck baseline`).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Human report: show every occurrence of every claim, every agreement, and no cap on
+    /// the lines of a finding (by default one snippet per article and value).
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Colours in the human report: auto (when stdout is a terminal; NO_COLOR turns them
+    /// off, FORCE_COLOR on), always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+/// When to use ANSI colours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal, unless NO_COLOR is set; always when FORCE_COLOR is.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether the output is a terminal: FORCE_COLOR (set, not
+    /// `0` or `false`) wins over NO_COLOR (set, not empty), which wins over the terminal.
+    pub fn resolve(self, terminal: bool) -> bool {
+        let set = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                if let Some(v) = set("FORCE_COLOR") {
+                    return v != "0" && v != "false";
+                }
+                set("NO_COLOR").is_none() && terminal
+            }
+        }
+    }
 }
 
 /// A severity on the command line.
@@ -149,6 +187,7 @@ pub enum Command {
     Baseline {
         /// New articles, as for `lint`; none: the whole corpus.
         new: Vec<PathBuf>,
+        /// The agreed articles the findings are computed against (repeatable).
         #[arg(long, required = true, value_name = "DIR")]
         corpus: Vec<PathBuf>,
         /// The baseline file to write (JSON when it ends in .json, else YAML).
@@ -163,8 +202,10 @@ pub enum Command {
     Config {
         /// Input paths, as for `run` (their directories' factcheck.yaml apply too).
         paths: Vec<PathBuf>,
+        /// A `--format` as `run` would get it, to show how it combines with the files.
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// A `--fail-on` as `run` would get it, to show how it combines with the files.
         #[arg(long, value_enum, value_name = "SEVERITY")]
         fail_on: Option<FailOn>,
         #[command(flatten)]
@@ -172,8 +213,10 @@ pub enum Command {
     },
     /// Map stage: extract the claims of articles as JSON lines, for `factcheck reconcile`.
     Claims {
+        /// Files and directories of articles (searched as for `run`).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Output format (JSON lines is the only one).
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ClaimsFormat,
         /// Write here instead of stdout (atomically).
@@ -205,6 +248,12 @@ pub enum Command {
         #[command(subcommand)]
         action: RulesAction,
     },
+    /// Print a shell completion script: `factcheck completions bash > /etc/bash_completion.d/factcheck`.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Recognize values in text: JSON lines in ({"text","lang","reference"}), JSON lines out.
     Recognize {
         /// Read JSON lines from stdin (the only mode).
@@ -229,6 +278,7 @@ pub enum RulesAction {
     },
     /// Show a rule's documentation, patterns and examples.
     Explain {
+        /// A rule id (`factcheck rules list`) or a finding kind (variant-spelling, conflict …).
         id: String,
         #[command(flatten)]
         config: ConfigArgs,
@@ -323,6 +373,13 @@ pub fn main() -> i32 {
             config,
         } => mapreduce::reconcile(&files, &report, &config),
         Command::Rules { action } => rules::command(action),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut cmd, "factcheck", &mut out);
+            0
+        }
         Command::Recognize { jsonl: _ } => {
             let stdin = std::io::stdin().lock();
             let stdout = std::io::stdout().lock();
@@ -365,6 +422,7 @@ impl Fail {
             color: false,
             width: 100,
             rules: crate::report::rule_meta(),
+            verbose: false,
         };
         let text = match r.format.or(self.format) {
             Some(Format::Sarif) => crate::report::sarif::render_failed(&self.problems, &opts),

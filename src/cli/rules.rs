@@ -43,6 +43,7 @@ pub fn command(action: RulesAction) -> i32 {
         RulesAction::Test { filter, .. } => {
             let mut passed = 0;
             let mut failed = 0;
+            let mut matched = 0;
             for r in &ex.rules.rules {
                 if filter
                     .as_ref()
@@ -50,6 +51,7 @@ pub fn command(action: RulesAction) -> i32 {
                 {
                     continue;
                 }
+                matched += 1;
                 for o in crate::extract::examples::run_rule(r, &ex) {
                     if o.ok {
                         passed += 1;
@@ -59,6 +61,13 @@ pub fn command(action: RulesAction) -> i32 {
                         println!("FAIL {}: {}\n     {}", o.rule, o.text, o.detail);
                     }
                 }
+            }
+            // A filter that selects no rule is a mistake (a typo), not a pass.
+            if let (Some(f), 0) = (&filter, matched) {
+                eprintln!(
+                    "error: no rule id contains {f:?} (see `factcheck rules list`); nothing tested"
+                );
+                return 2;
             }
             println!("{passed} passed, {failed} failed");
             if !problems.is_empty() {

@@ -1,9 +1,9 @@
 //! GitHub Actions workflow commands: one `::error …::message` line (or `::warning`,
-//! `::notice`) per claim of each finding, so the annotation shows on every article
-//! involved. Columns count characters; `endColumn` is the column just after the span and
+//! `::notice`) per place of each finding (several claims of one span are one place), so the
+//! annotation shows on every article involved. Columns count characters; `endColumn` is the column just after the span and
 //! is only given when the span is on one line.
 
-use super::{plural, support_of, Ctx, DocText};
+use super::{distinct_places, plural, support_of, written, Ctx, DocText};
 use crate::model::{Report, Severity};
 
 /// The workflow commands, one per line.
@@ -19,7 +19,7 @@ pub fn render(report: &Report, docs: &[DocText]) -> String {
     }
     for f in &report.findings {
         let title = format!("factcheck {}", f.rule);
-        let claims = ctx.finding_claims(f);
+        let claims = distinct_places(&ctx, f);
         if claims.is_empty() {
             line(
                 &mut out,
@@ -43,7 +43,7 @@ pub fn render(report: &Report, docs: &[DocText]) -> String {
                 Some(v) => format!(
                     "{} (this source: {} — {})",
                     f.message,
-                    v.value,
+                    written(&ctx, c),
                     plural(v.support, "source", "sources")
                 ),
                 None => f.message.clone(),

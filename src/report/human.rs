@@ -1,17 +1,23 @@
-//! The human report: input problems, then one miette diagnostic per finding with labelled
-//! snippets from the articles involved and notes, then a summary line.
+//! The human report: input problems (miette diagnostics), then each finding as a headline
+//! and one snippet per article and value, then the agreements and a summary line.
 //!
-//! A finding shows at most [`MAX_SNIPPETS`] labelled claims; past that, every other article
-//! is one note line (`also in PATH:LINE:COL: label (+N more here)`), so the report stays
-//! linear in the claims of a finding (miette itself is quadratic in the labels of one
-//! diagnostic) and readable for a finding over thousands of articles.
+//! A finding reads at a glance: its headline, then for each article the first place it
+//! states each value (`and 4 more in this article` counts the rest), drawn as the line of
+//! text around it with the value underlined and labelled as the article writes it. A
+//! finding takes at most [`MAX_FINDING_LINES`] lines and [`MAX_SNIPPETS`] snippets; the
+//! other articles are one line each while lines remain, then counted. `verbose` draws every
+//! occurrence and lifts the caps. No place is shown twice (several claims of one span are
+//! one place). The report stays linear in the claims of a finding.
 //!
-//! miette draws snippets from one [`SourceCode`]; [`Sources`] lays all documents side by
-//! side in one virtual offset space (with a gap between them) and answers each read with
-//! the document's own name, line and column, so one diagnostic can point into many files.
+//! Problems are miette diagnostics: [`Sources`] lays all documents side by side in one
+//! virtual offset space (with a gap between them) and answers each read with the
+//! document's own name, line and column.
 
-use super::{char_diff, fits, plural, variant_pairs, window, Counts, Ctx, DocText, RenderOptions};
-use crate::model::{Claim, Finding, Problem, Report, Severity, ValueSupport};
+use super::{
+    char_diff, distinct_places, fits, plural, variant_pairs, window, written, Counts, Ctx, DocText,
+    RenderOptions,
+};
+use crate::model::{Claim, Finding, Problem, Report, Severity};
 use crate::pipeline::Processed;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
@@ -31,9 +37,14 @@ pub fn render(report: &Report, docs: &[Processed], color: bool) -> String {
     render_with(report, &texts, &opts)
 }
 
-/// The most claims of one finding drawn as labelled snippets; the other articles of the
-/// finding are listed one line each.
-pub const MAX_SNIPPETS: usize = 10;
+/// The most snippets one finding draws (without `verbose`).
+pub const MAX_SNIPPETS: usize = 8;
+
+/// The most lines one finding takes (without `verbose`), headline and notes included.
+pub const MAX_FINDING_LINES: usize = 32;
+
+/// The most agreement lines (without `verbose`; the JSON and HTML reports have all).
+pub const MAX_AGREEMENTS: usize = 12;
 
 /// What the human renderer looks up besides [`Ctx`]: documents by path, publication dates.
 struct Lookup<'a> {
@@ -61,54 +72,86 @@ impl<'a> Lookup<'a> {
     }
 }
 
+/// ANSI styles, or none.
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on && !s.is_empty() {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn severity(&self, sev: Severity) -> &'static str {
+        match sev {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+        }
+    }
+}
+
+fn symbol(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Error => "×",
+        Severity::Warning => "⚠",
+        Severity::Info => "☞",
+    }
+}
+
 /// Render for a person.
 pub fn render_with(report: &Report, docs: &[DocText], opts: &RenderOptions) -> String {
     let ctx = Ctx::new(report, docs);
     let lookup = Lookup::new(report);
-    let sources = Sources::new(&ctx, &lookup, opts.width);
-    let theme = if opts.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(opts.width)
-        .with_links(false)
-        .with_urls(false);
+    let style = Style { on: opts.color };
     let mut out = String::new();
-    for p in &report.problems {
-        let diag = problem_diagnostic(&ctx, &lookup, &sources, p);
-        push_diagnostic(&mut out, &handler, &diag);
-    }
     if !report.problems.is_empty() {
+        let sources = Sources::new(&ctx, &lookup, opts.width);
+        let theme = if opts.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(opts.width)
+            .with_links(false)
+            .with_urls(false);
+        for p in &report.problems {
+            let diag = problem_diagnostic(&ctx, &lookup, &sources, p);
+            push_diagnostic(&mut out, &handler, &diag);
+        }
         out.push('\n');
     }
     for f in &report.findings {
-        let (diag, more) = finding_diagnostic(&ctx, &sources, f);
-        push_diagnostic(&mut out, &handler, &diag);
-        for note in more.into_iter().chain(notes(&ctx, &lookup, f)) {
-            push_note(&mut out, &note, opts.width);
+        for line in finding_lines(&ctx, &lookup, &style, f, opts) {
+            out.push_str(&line);
+            out.push('\n');
         }
         out.push('\n');
     }
-    let (agreed, more) = super::agreement_lines(report);
+    let (mut agreed, mut more) = super::agreement_lines(report);
+    if !opts.verbose && agreed.len() > MAX_AGREEMENTS {
+        more += agreed.len() - MAX_AGREEMENTS;
+        agreed.truncate(MAX_AGREEMENTS);
+    }
     if !agreed.is_empty() {
         out.push_str("agreements:\n");
         for l in &agreed {
-            out.push_str(&format!("  = {l}\n"));
+            push_wrapped(&mut out, l, "  = ", "    ", opts.width);
         }
         if more > 0 {
-            out.push_str(&format!("  … and {more} more (see --format json)\n"));
+            out.push_str(&format!(
+                "  … and {more} more (--verbose, --format html or json)\n"
+            ));
         }
         out.push('\n');
     }
     let summary = Counts::of(report).line();
-    if opts.color {
-        out.push_str(&format!("\x1b[1m{summary}\x1b[0m\n"));
-    } else {
-        out.push_str(&summary);
-        out.push('\n');
-    }
+    out.push_str(&style.paint("1", &summary));
+    out.push('\n');
     out
 }
 
@@ -123,38 +166,363 @@ fn push_diagnostic(out: &mut String, handler: &GraphicalReportHandler, diag: &Di
     out.push('\n');
 }
 
-/// `  = note: text`, wrapped to `width` with a hanging indent.
-fn push_note(out: &mut String, note: &str, width: usize) {
-    let first = "  = note: ";
-    let rest = " ".repeat(first.len());
-    for (i, line) in note.lines().enumerate() {
-        let indent = if i == 0 { first } else { rest.as_str() };
+/// `text` wrapped to `width`, the first line after `first`, the others after `rest`.
+fn wrapped(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let indent = if i == 0 { first } else { rest };
         let opts = textwrap::Options::new(width.max(20))
             .initial_indent(indent)
-            .subsequent_indent(&rest);
-        out.push_str(&textwrap::fill(line, opts));
+            .subsequent_indent(rest);
+        lines.extend(
+            textwrap::wrap(line, opts)
+                .into_iter()
+                .map(|l| l.into_owned()),
+        );
+    }
+    lines
+}
+
+fn push_wrapped(out: &mut String, text: &str, first: &str, rest: &str, width: usize) {
+    for l in wrapped(text, first, rest, width) {
+        out.push_str(&l);
         out.push('\n');
     }
 }
 
-/// The notes under a finding.
-fn notes(ctx: &Ctx, lookup: &Lookup, f: &Finding) -> Vec<String> {
+/// A place a finding points to: a claim with its document's text.
+struct Place<'c> {
+    claim: &'c Claim,
+    /// Index of the document in [`Ctx::docs`].
+    doc: usize,
+    /// Decoded byte range.
+    range: std::ops::Range<usize>,
+    /// Index of the claim's value in `Finding::values`, if any.
+    value: Option<usize>,
+    /// Other places of the same article and value, not drawn.
+    more: usize,
+}
+
+/// The lines of one finding.
+fn finding_lines(
+    ctx: &Ctx,
+    lookup: &Lookup,
+    style: &Style,
+    f: &Finding,
+    opts: &RenderOptions,
+) -> Vec<String> {
+    let width = opts.width;
+    let mut lines = Vec::new();
+    let header = format!("{}[{}]: {}", f.severity.as_str(), f.rule, f.message);
+    let sev = style.severity(f.severity);
+    for (i, l) in wrapped(
+        &header,
+        &format!("  {} ", symbol(f.severity)),
+        "  │ ",
+        width,
+    )
+    .into_iter()
+    .enumerate()
+    {
+        // The severity and rule in colour, the rest plain.
+        if i == 0 && style.on {
+            let cut = l.find(": ").map(|c| c + 1).unwrap_or(l.len());
+            lines.push(format!("{}{}", style.paint(sev, &l[..cut]), &l[cut..]));
+        } else {
+            lines.push(l);
+        }
+    }
+
+    // The value group of each claim, by id.
+    let mut value_of: HashMap<&str, usize> = HashMap::new();
+    for (i, v) in f.values.iter().enumerate() {
+        for c in &v.claims {
+            value_of.entry(c.as_str()).or_insert(i);
+        }
+    }
+    let doc_index: HashMap<&str, usize> = ctx
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.doc.id, i))
+        .collect();
+    let mut places: Vec<Place> = Vec::new();
+    let mut missing: Vec<&Claim> = Vec::new();
+    for c in distinct_places(ctx, f) {
+        match doc_index.get(c.doc.as_str()) {
+            Some(&doc) => places.push(Place {
+                claim: c,
+                doc,
+                range: ctx.docs[doc].doc.decoded_range(c.span),
+                value: value_of.get(c.id.as_str()).copied(),
+                more: 0,
+            }),
+            None => missing.push(c),
+        }
+    }
+    places.sort_by_key(|p| (p.doc, p.range.start, p.range.end));
+    // One place per article and value: its first; the others counted on it.
+    if !opts.verbose {
+        let mut first: HashMap<(usize, Option<usize>), usize> = HashMap::new();
+        let mut kept: Vec<Place> = Vec::new();
+        for p in places {
+            match first.get(&(p.doc, p.value)) {
+                Some(&k) => kept[k].more += 1,
+                None => {
+                    first.insert((p.doc, p.value), kept.len());
+                    kept.push(p);
+                }
+            }
+        }
+        places = kept;
+    }
+
+    let notes = notes(ctx, lookup, f, &places, &missing);
+    let note_lines: Vec<String> = notes
+        .iter()
+        .flat_map(|n| wrapped(n, "  = note: ", "          ", width))
+        .collect();
+
+    // Which places get a snippet: all when they fit; past the cap, the values in turn.
+    // Then every line is counted as drawn (a long location or label wraps), so the finding
+    // keeps to its cap whatever the width.
+    let room = if opts.verbose {
+        usize::MAX
+    } else {
+        MAX_FINDING_LINES.saturating_sub(lines.len() + note_lines.len())
+    };
+    let shown = if opts.verbose {
+        vec![true; places.len()]
+    } else {
+        choose(&places, MAX_SNIPPETS.min(room / 3).max(1))
+    };
+    let mut body: Vec<String> = Vec::new();
+    let mut rest: Vec<&Place> = Vec::new();
+    for (i, (p, &s)) in places.iter().zip(&shown).enumerate() {
+        if s {
+            let drawn = snippet(ctx, style, sev, f, p, width);
+            // One line stays free to count what is not shown.
+            let reserve = usize::from(i + 1 < places.len() || !rest.is_empty());
+            if body.len() + drawn.len() + reserve <= room || body.is_empty() {
+                body.extend(drawn);
+                continue;
+            }
+        }
+        rest.push(p);
+    }
+    rest.sort_by_key(|p| (p.doc, p.range.start));
+    let mut listed = 0;
+    for (i, p) in rest.iter().enumerate() {
+        let ix = &ctx.docs[p.doc];
+        let pos = ix.pos(p.range.start);
+        let text = format!(
+            "also in {}:{}:{}: {}",
+            ix.doc.path,
+            pos.line,
+            pos.column,
+            label(ctx, f, p)
+        );
+        let also = wrapped(&text, "  = note: ", "          ", width);
+        let reserve = usize::from(i + 1 < rest.len());
+        if body.len() + also.len() + reserve > room {
+            break;
+        }
+        body.extend(also);
+        listed += 1;
+    }
+    lines.extend(body);
+    if rest.len() > listed {
+        let left = &rest[listed..];
+        let articles: HashSet<usize> = left.iter().map(|p| p.doc).collect();
+        lines.push(format!(
+            "  = note: … and {} in {} (--verbose shows every one)",
+            plural(left.len(), "more place", "more places"),
+            plural(articles.len(), "article", "articles")
+        ));
+    }
+    lines.extend(note_lines);
+    lines
+}
+
+/// Which places get a snippet: all when they are at most `max`; else one per article,
+/// taking the values in turn (each value's next article not shown yet), so that every
+/// value of a conflict is seen when there are at most `max` of them.
+fn choose(places: &[Place], max: usize) -> Vec<bool> {
+    if places.len() <= max {
+        return vec![true; places.len()];
+    }
+    let mut shown = vec![false; places.len()];
+    let mut group_of: HashMap<Option<usize>, usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, p) in places.iter().enumerate() {
+        let g = *group_of.entry(p.value).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let mut next = vec![0usize; groups.len()];
+    let mut docs: HashSet<usize> = HashSet::new();
+    let mut count = 0;
+    while count < max {
+        let mut progressed = false;
+        for (g, members) in groups.iter().enumerate() {
+            if count == max {
+                break;
+            }
+            while let Some(&i) = members.get(next[g]) {
+                next[g] += 1;
+                if docs.insert(places[i].doc) {
+                    shown[i] = true;
+                    count += 1;
+                    progressed = true;
+                    break;
+                }
+            }
+        }
+        if !progressed {
+            break;
+        }
+    }
+    shown
+}
+
+/// `人民幣333.7億元 — 1 source, as of 2026-03 (and 2 more in this article)`: the value as
+/// the article writes it, how many sources hold its value, when.
+fn label(ctx: &Ctx, f: &Finding, p: &Place) -> String {
+    let mut l = short(&written(ctx, p.claim), MAX_LABEL_COLUMNS);
+    if let Some(v) = p.value.map(|i| &f.values[i]) {
+        l.push_str(&format!(" — {}", plural(v.support, "source", "sources")));
+        if let Some(a) = &v.as_of {
+            l.push_str(&format!(", as of {a}"));
+        }
+    }
+    if p.more > 0 {
+        l.push_str(&format!(" (and {} more in this article)", p.more));
+    }
+    l
+}
+
+/// The most columns of a value in a label; the snippet shows the rest.
+const MAX_LABEL_COLUMNS: usize = 24;
+
+/// `s` cut to at most `max` columns, with `…` when cut.
+fn short(s: &str, max: usize) -> String {
+    let w = textwrap::core::display_width;
+    if w(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        let mut next = out.clone();
+        next.push(c);
+        if w(&next) + 1 > max {
+            break;
+        }
+        out = next;
+    }
+    out.push('…');
+    out
+}
+
+/// Three lines: where, the line of text around the place (a window of it when it is
+/// long), and the place underlined, labelled after the underline when the label fits there.
+fn snippet(
+    ctx: &Ctx,
+    style: &Style,
+    sev: &str,
+    f: &Finding,
+    p: &Place,
+    width: usize,
+) -> Vec<String> {
+    let ix = &ctx.docs[p.doc];
+    let pos = ix.pos(p.range.start);
+    let at = format!("{}:{}:{}", ix.doc.path, pos.line, pos.column);
+    let label = label(ctx, f, p);
+    let line = ix.line_of(p.range.start);
+    let ls = ix.line_starts[line];
+    let text = ix.line_text(line);
+    let s = (p.range.start - ls).min(text.len());
+    let e = (p.range.end - ls).clamp(s, text.len());
+    let budget = width.saturating_sub(9).max(10);
+    let (a, b) = window(text, s, e, budget);
+    let clean = |t: &str| -> String {
+        t.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    };
+    let before = format!("{}{}", if a > 0 { "…" } else { "" }, clean(&text[a..s]));
+    let span = clean(&text[s..e]);
+    let after = format!(
+        "{}{}",
+        clean(&text[e..b]),
+        if b < text.len() { "…" } else { "" }
+    );
+    let w = textwrap::core::display_width;
+    let carets = w(&span).max(1);
+    // The label after the carets when it fits there, else after the place.
+    let on_carets = 7 + w(&before) + carets + w(&label) <= width;
+    let mut lines = if on_carets {
+        vec![format!("  ├─ {at}")]
+    } else {
+        wrapped(&format!("{at}: {label}"), "  ├─ ", "  │    ", width)
+    };
+    lines.push(format!(
+        "  │    {before}{}{after}",
+        style.paint(&format!("4;{sev}"), &span)
+    ));
+    lines.push(format!(
+        "  │    {}{}{}",
+        " ".repeat(w(&before)),
+        style.paint(sev, &"^".repeat(carets)),
+        if on_carets {
+            format!(" {label}")
+        } else {
+            String::new()
+        }
+    ));
+    lines
+}
+
+/// The notes under a finding: what a headline does not say already.
+fn notes(
+    ctx: &Ctx,
+    lookup: &Lookup,
+    f: &Finding,
+    places: &[Place],
+    missing: &[&Claim],
+) -> Vec<String> {
     let mut notes = Vec::new();
+    // A value group as written: the first of its places.
+    let as_written = |i: usize| -> String {
+        places
+            .iter()
+            .find(|p| p.value == Some(i))
+            .map(|p| written(ctx, p.claim))
+            .unwrap_or_else(|| f.values[i].value.clone())
+    };
     if f.kind == "variant-spelling" {
         for (a, b) in variant_pairs(f) {
             notes.push(format!("spelling: {a} → {b}: {}", char_diff(a, b)));
         }
     }
-    if f.kind == "change" || f.values.iter().any(|v| v.as_of.is_some()) {
+    let said = |v: &str| f.message.contains(v);
+    let all_said = f
+        .values
+        .iter()
+        .enumerate()
+        .all(|(i, v)| said(&v.value) || said(&as_written(i)));
+    if (f.kind == "change" || f.values.iter().any(|v| v.as_of.is_some())) && !all_said {
         let mut parts = Vec::new();
-        for v in &f.values {
+        for (i, v) in f.values.iter().enumerate() {
             let when = v
                 .as_of
                 .clone()
                 .or_else(|| published_of(ctx, lookup, &v.claims));
+            let value = as_written(i);
             parts.push(match when {
-                Some(w) => format!("{} as of {w}", v.value),
-                None => format!("{} (date unknown)", v.value),
+                Some(w) => format!("{value} as of {w}"),
+                None => format!("{value} (date unknown)"),
             });
         }
         if !parts.is_empty() {
@@ -162,23 +530,23 @@ fn notes(ctx: &Ctx, lookup: &Lookup, f: &Finding) -> Vec<String> {
         }
     }
     if let Some(m) = &f.majority {
-        let support = f
-            .values
-            .iter()
-            .find(|v| &v.value == m)
-            .map(|v| v.support)
-            .unwrap_or(0);
-        let total: usize = f.values.iter().map(|v| v.support).sum();
-        notes.push(format!(
-            "majority: {m} ({support} of {})",
-            plural(total, "source", "sources")
-        ));
+        if !said(m) {
+            let support = f
+                .values
+                .iter()
+                .find(|v| &v.value == m)
+                .map(|v| v.support)
+                .unwrap_or(0);
+            let total: usize = f.values.iter().map(|v| v.support).sum();
+            notes.push(format!(
+                "majority: {m} ({support} of {})",
+                plural(total, "source", "sources")
+            ));
+        }
     }
     // Claims whose text is not available are at least named.
-    for c in ctx.finding_claims(f) {
-        if ctx.indexed(&c.doc).is_none() {
-            notes.push(format!("also in {}: “{}”", ctx.path(&c.doc), c.text));
-        }
+    for c in missing {
+        notes.push(format!("also in {}: “{}”", ctx.path(&c.doc), c.text));
     }
     notes
 }
@@ -198,174 +566,6 @@ fn miette_severity(s: Severity) -> miette::Severity {
         Severity::Warning => miette::Severity::Warning,
         Severity::Info => miette::Severity::Advice,
     }
-}
-
-/// A claim of a finding as it would be labelled.
-struct Candidate<'c> {
-    claim: &'c Claim,
-    /// Index of the claim's value in `Finding::values`, if any.
-    value: Option<usize>,
-    offset: usize,
-    len: usize,
-    label: String,
-}
-
-/// The finding's diagnostic (at most [`MAX_SNIPPETS`] labels), and one note line for each
-/// other article, in the order of the articles.
-fn finding_diagnostic<'s>(
-    ctx: &Ctx,
-    sources: &'s Sources<'s>,
-    f: &Finding,
-) -> (Diag<'s>, Vec<String>) {
-    // The value group of each claim, by id (one pass; a search per claim was quadratic).
-    let mut value_of: HashMap<&str, usize> = HashMap::new();
-    for (i, v) in f.values.iter().enumerate() {
-        for c in &v.claims {
-            value_of.entry(c.as_str()).or_insert(i);
-        }
-    }
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut seen: HashSet<(usize, usize, String)> = HashSet::new();
-    for c in ctx.finding_claims(f) {
-        let Some(ix) = ctx.indexed(&c.doc) else {
-            continue;
-        };
-        let Some(base) = sources.base(&c.doc) else {
-            continue;
-        };
-        let range = ix.doc.decoded_range(c.span);
-        let value = value_of.get(c.id.as_str()).copied();
-        let label = match value.map(|i| &f.values[i]) {
-            Some(v) => value_label(v),
-            None => c.text.clone(),
-        };
-        // Several claims of one span (a name and what it was said to be) show once.
-        let offset = base + range.start;
-        if !seen.insert((offset, range.len(), label.clone())) {
-            continue;
-        }
-        candidates.push(Candidate {
-            claim: c,
-            value,
-            offset,
-            len: range.len(),
-            label,
-        });
-    }
-    let shown = choose_snippets(&candidates);
-    // Claims not drawn: counted on their article's drawn claim when it has one, else
-    // listed below.
-    let mut drawn: HashMap<&str, usize> = HashMap::new();
-    for (i, cand) in candidates.iter().enumerate() {
-        if shown[i] {
-            drawn.entry(cand.claim.doc.as_str()).or_insert(i);
-        }
-    }
-    let mut extra = vec![0usize; candidates.len()];
-    let mut rest: Vec<&Candidate> = Vec::new();
-    for (i, cand) in candidates.iter().enumerate() {
-        if shown[i] {
-            continue;
-        }
-        match drawn.get(cand.claim.doc.as_str()) {
-            Some(&d) => extra[d] += 1,
-            None => rest.push(cand),
-        }
-    }
-    let mut labels = Vec::new();
-    for (i, cand) in candidates.iter().enumerate() {
-        if shown[i] {
-            let label = match extra[i] {
-                0 => cand.label.clone(),
-                n => format!("{} (+{n} more here)", cand.label),
-            };
-            labels.push(LabeledSpan::new(Some(label), cand.offset, cand.len));
-        }
-    }
-    // The others: one line per article, at its first claim not shown, in article order.
-    rest.sort_by_key(|c| c.offset);
-    let mut more = Vec::new();
-    let mut i = 0;
-    while i < rest.len() {
-        let doc = &rest[i].claim.doc;
-        let n = rest[i..].iter().take_while(|c| &c.claim.doc == doc).count();
-        let first = rest[i];
-        let at = ctx
-            .indexed(doc)
-            .map(|ix| {
-                let p = sources.position(ix, first.offset - sources.base(doc).unwrap_or(0));
-                format!("{}:{}:{}", ix.doc.path, p.0 + 1, p.1 + 1)
-            })
-            .unwrap_or_else(|| ctx.path(doc).to_string());
-        let extra = if n > 1 {
-            format!(" (+{} more here)", n - 1)
-        } else {
-            String::new()
-        };
-        more.push(format!("also in {at}: {}{extra}", first.label));
-        i += n;
-    }
-    let diag = Diag {
-        header: format!("{}[{}]: {}", f.severity.as_str(), f.rule, f.message),
-        severity: miette_severity(f.severity),
-        labels,
-        sources,
-    };
-    (diag, more)
-}
-
-/// `18 year — 6 sources, as of 2025-02`.
-fn value_label(v: &ValueSupport) -> String {
-    let mut l = format!("{} — {}", v.value, plural(v.support, "source", "sources"));
-    if let Some(a) = &v.as_of {
-        l.push_str(&format!(", as of {a}"));
-    }
-    l
-}
-
-/// Which candidates get a snippet: all of them up to [`MAX_SNIPPETS`]; past that, one claim
-/// per article, taking the values in turn (each value's next article not shown yet), so
-/// every value of a conflict is seen when there are at most `MAX_SNIPPETS` of them.
-fn choose_snippets(candidates: &[Candidate]) -> Vec<bool> {
-    if candidates.len() <= MAX_SNIPPETS {
-        return vec![true; candidates.len()];
-    }
-    let mut shown = vec![false; candidates.len()];
-    // Candidates by value group, groups in order of first appearance.
-    let mut group_of: HashMap<Option<usize>, usize> = HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, c) in candidates.iter().enumerate() {
-        let g = *group_of.entry(c.value).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(i);
-    }
-    let mut next = vec![0usize; groups.len()];
-    let mut docs: HashSet<&str> = HashSet::new();
-    let mut count = 0;
-    while count < MAX_SNIPPETS {
-        let mut progressed = false;
-        for (g, members) in groups.iter().enumerate() {
-            if count == MAX_SNIPPETS {
-                break;
-            }
-            // This group's next claim in an article without a snippet yet.
-            while let Some(&i) = members.get(next[g]) {
-                next[g] += 1;
-                if docs.insert(candidates[i].claim.doc.as_str()) {
-                    shown[i] = true;
-                    count += 1;
-                    progressed = true;
-                    break;
-                }
-            }
-        }
-        if !progressed {
-            break;
-        }
-    }
-    shown
 }
 
 fn problem_diagnostic<'s>(
@@ -447,8 +647,7 @@ struct Sources<'a> {
     docs: Vec<SourceEntry<'a>>,
     by_id: HashMap<&'a str, usize>,
     budget: usize,
-    /// The virtual spans of all claims and problems: the spans miette may ask for on their
-    /// own, as opposed to the unions it tries when merging snippets.
+    /// The virtual spans of all problems: the spans miette may ask for on their own, as opposed to the unions it tries when merging snippets.
     labels: HashSet<(usize, usize)>,
 }
 
@@ -489,12 +688,6 @@ impl<'a> Sources<'a> {
             labels: HashSet::new(),
         };
         let mut labels = HashSet::new();
-        for c in &ctx.report.claims {
-            if let (Some(ix), Some(base)) = (ctx.indexed(&c.doc), sources.base(&c.doc)) {
-                let r = ix.doc.decoded_range(c.span);
-                labels.insert((base + r.start, r.len()));
-            }
-        }
         for p in &ctx.report.problems {
             let doc = lookup.doc_by_path.get(p.path.as_str()).copied();
             if let (Some(span), Some(doc)) = (p.span, doc) {
@@ -510,16 +703,6 @@ impl<'a> Sources<'a> {
 
     fn base(&self, doc: &str) -> Option<usize> {
         self.by_id.get(doc).map(|&i| self.docs[i].base)
-    }
-
-    /// 0-based line and column (in characters) of a decoded offset of a document.
-    fn position(&self, ix: &super::Indexed, at: usize) -> (usize, usize) {
-        let line = ix.line_of(at);
-        let column = match self.by_id.get(ix.doc.id) {
-            Some(&i) => self.docs[i].chars.count(ix.line_starts[line], at),
-            None => ix.doc.text[ix.line_starts[line]..at].chars().count(),
-        };
-        (line, column)
     }
 }
 
@@ -674,7 +857,7 @@ impl SourceCode for Sources<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, DocumentInfo, Lang, Span, Value, REPORT_VERSION};
+    use crate::model::{Claim, DocumentInfo, Lang, Span, Value, ValueSupport, REPORT_VERSION};
     use std::collections::BTreeMap;
 
     fn doc(i: usize) -> DocumentInfo {
@@ -773,44 +956,96 @@ mod tests {
     }
 
     #[test]
-    fn a_small_finding_draws_every_claim() {
+    fn a_small_finding_draws_one_place_per_article_and_value() {
         let out = render_many(3, 1);
-        // Article 0's three claims are on neighbouring lines: one snippet.
-        assert_eq!(out.matches("╭─[").count(), 3, "{out}");
-        assert_eq!(out.matches("18 year — 2 sources").count(), 4, "{out}");
+        // Article 0 states its figure three times: drawn once, the others counted.
+        assert_eq!(out.matches("├─ ").count(), 3, "{out}");
+        assert!(out.contains("├─ a00.md:1:4"), "{out}");
+        assert!(
+            out.contains("18 — 2 sources (and 2 more in this article)"),
+            "{out}"
+        );
+        assert!(out.contains("^^ 20 — 1 source"), "{out}");
         assert!(!out.contains("also in"), "{out}");
+        // No location is shown twice.
+        assert_eq!(out.matches("a00.md:").count(), 1, "{out}");
     }
 
     #[test]
-    fn a_large_finding_draws_a_few_articles_and_lists_the_others() {
+    fn verbose_draws_every_occurrence() {
+        let (report, texts) = many(3, 1);
+        let docs: Vec<DocText> = texts
+            .iter()
+            .map(|(id, path, text)| DocText::utf8(id, path, text))
+            .collect();
+        let opts = RenderOptions {
+            verbose: true,
+            ..RenderOptions::default()
+        };
+        let out = render_with(&report, &docs, &opts);
+        assert_eq!(out.matches("├─ ").count(), 5, "{out}");
+        for line in 1..=3 {
+            assert!(out.contains(&format!("├─ a00.md:{line}:4")), "{out}");
+        }
+        assert!(!out.contains("more in this article"), "{out}");
+    }
+
+    #[test]
+    fn a_large_finding_stays_within_its_line_cap() {
         let out = render_many(40, 3);
-        assert_eq!(out.matches("╭─[").count(), MAX_SNIPPETS, "{out}");
+        let finding: Vec<&str> = out.split("\n\n").next().unwrap().lines().collect();
+        assert!(finding.len() <= MAX_FINDING_LINES, "{}", finding.len());
+        assert_eq!(out.matches("├─ ").count(), MAX_SNIPPETS, "{out}");
         // Both values are drawn, though the 20s are the last three articles.
-        assert!(out.contains("╰── 20 year — 3 sources"), "{out}");
-        assert!(out.contains("╰── 18 year — 37 sources"), "{out}");
-        // Every article is named exactly once: drawn, or on its own line.
+        assert!(out.contains("20 — 3 sources"), "{out}");
+        assert!(out.contains("18 — 37 sources"), "{out}");
+        // Articles past the snippets are listed one a line, then counted; none twice.
         for i in 0..40 {
             let path = format!("a{i:02}.md:");
-            assert_eq!(out.matches(&path).count(), 1, "{path}\n{out}");
+            assert!(out.matches(&path).count() <= 1, "{path}\n{out}");
         }
-        assert_eq!(out.matches("= note: also in").count(), 40 - MAX_SNIPPETS);
-        // Article 0 is drawn at its first claim; its two others are counted, not drawn.
-        assert!(out.contains("╭─[a00.md:1:4]"), "{out}");
+        let listed = out.matches("= note: also in").count();
+        assert!(listed > 0, "{out}");
+        let rest = 40 - MAX_SNIPPETS - listed;
         assert!(
-            out.contains("╰── 18 year — 37 sources (+2 more here)"),
+            out.contains(&format!("… and {rest} more places in {rest} articles")),
             "{out}"
         );
-        // An article listed on a line: where, its label, and no count when it has one claim.
-        assert!(
-            out.contains("also in a20.md:1:4: 18 year — 37 sources\n"),
-            "{out}"
-        );
+        assert!(out.contains("├─ a00.md:1:4"), "{out}");
+        assert!(out.contains("(and 2 more in this article)"), "{out}");
+    }
+
+    #[test]
+    fn wrapped_lines_count_against_the_cap() {
+        let (mut report, texts) = many(40, 3);
+        // Long paths wrap every location line at a narrow width.
+        for d in &mut report.documents {
+            d.path = format!("a/very/long/directory/of/articles/{}", d.path);
+        }
+        let docs: Vec<DocText> = texts
+            .iter()
+            .zip(&report.documents)
+            .map(|((id, _, text), d)| DocText::utf8(id, &d.path, text))
+            .collect();
+        for width in [40, 60, 100] {
+            let opts = RenderOptions {
+                width,
+                ..RenderOptions::default()
+            };
+            let out = render_with(&report, &docs, &opts);
+            let finding = out.split("\n\n").next().unwrap().lines().count();
+            assert!(
+                finding <= MAX_FINDING_LINES,
+                "{finding} lines at {width}:\n{out}"
+            );
+            assert!(out.contains("more places in"), "{out}");
+        }
     }
 
     #[test]
     fn an_article_beyond_the_cap_says_how_many_more_it_holds() {
         let (mut report, texts) = many(40, 3);
-        // Article 0's figures as the finding's last claims: it is listed, not drawn.
+        // Article 0 listed after the drawn ones: its claims last in the value group.
         let f = &mut report.findings[0];
         f.claims.rotate_left(3);
         f.values[0].claims.rotate_left(3);
@@ -818,9 +1053,14 @@ mod tests {
             .iter()
             .map(|(id, path, text)| DocText::utf8(id, path, text))
             .collect();
-        let out = render_with(&report, &docs, &RenderOptions::default());
+        let opts = RenderOptions {
+            verbose: false,
+            ..RenderOptions::default()
+        };
+        let out = render_with(&report, &docs, &opts);
+        // Places are in article order: article 0 is drawn first either way.
         assert!(
-            out.contains("also in a00.md:1:4: 18 year — 37 sources (+2 more here)"),
+            out.contains("a00.md:1:4") && out.contains("(and 2 more in this article)"),
             "{out}"
         );
     }

@@ -1,8 +1,12 @@
 //! Markdown for a pull request or an issue: a title, a summary table, input problems,
-//! then one section per finding with a table of who says what, and for variant
+//! then one section per finding with a table of who says what (one row per article and
+//! value: its first place, the others counted), and for variant
 //! spellings the character diff in a code block.
 
-use super::{char_diff, plural, support_of, variant_pairs, window, Counts, Ctx, DocText};
+use super::{
+    char_diff, first_places, plural, support_of, variant_pairs, window, written, Counts, Ctx,
+    DocText,
+};
 
 /// Columns of article text quoted around a claim.
 const QUOTE_WIDTH: usize = 60;
@@ -72,14 +76,20 @@ fn finding(out: &mut String, ctx: &Ctx, f: &Finding) {
         out.push_str("| value | source | support | quoted text |\n");
         out.push_str("|---|---|---|---|\n");
     }
-    for c in ctx.finding_claims(f) {
+    // One row per article and value (its first place; the others counted), the value as
+    // written.
+    for (c, more) in first_places(ctx, f) {
         let v = support_of(f, &c.id);
-        let value = v.map(|v| v.value.as_str()).unwrap_or(&c.text);
+        let shown = written(ctx, c);
+        let value = shown.as_str();
         let mut support = v
             .map(|v| plural(v.support, "source", "sources"))
             .unwrap_or_default();
-        if v.is_some() && f.majority.as_deref() == Some(value) {
+        if v.is_some_and(|v| f.majority.as_deref() == Some(v.value.as_str())) {
             support.push_str(" (majority)");
+        }
+        if more > 0 {
+            support.push_str(&format!("; and {more} more in this article"));
         }
         let mut source = match ctx.line(c) {
             Some(l) => format!("`{}:{l}`", code(ctx.path(&c.doc))),

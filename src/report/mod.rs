@@ -8,6 +8,7 @@
 //! for files with a BOM or in a legacy encoding too.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
@@ -20,20 +21,24 @@ use crate::pipeline::Processed;
 use clap::ValueEnum;
 use std::collections::HashMap;
 
-/// The output formats.
-///
-/// `Jsonl`, `Sarif`, `Github` and `Markdown` join once `cli.rs` calls [`render`] instead
-/// of matching on this enum itself (their renderers are [`jsonl::render`],
-/// [`sarif::render`], [`github::render`] and [`markdown::render`]).
+/// The output formats (docs/formats.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// For a person at a terminal: one snippet per article and value.
     Human,
+    /// The report (docs/report-format.md).
     Json,
+    /// One JSON object per line: documents, claims, findings (streams).
     Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
+    /// GitHub Actions workflow commands (`::error file=…`).
     Github,
+    /// GitHub-flavoured Markdown, for a pull request or an issue.
     Markdown,
+    /// One self-contained HTML page: findings, a source × fact matrix, timelines.
+    Html,
 }
 
 /// Render `report` in `format`.
@@ -45,6 +50,7 @@ pub fn render(format: Format, report: &Report, docs: &[DocText], opts: &RenderOp
         Format::Sarif => sarif::render(report, docs, opts),
         Format::Github => github::render(report, docs),
         Format::Markdown => markdown::render(report, docs),
+        Format::Html => html::render(report, docs),
     }
 }
 
@@ -57,6 +63,9 @@ pub struct RenderOptions {
     pub width: usize,
     /// Metadata of the rules, for SARIF's `tool.driver.rules`.
     pub rules: Vec<RuleMeta>,
+    /// Every occurrence of every claim, with no cap on the lines of a finding (human format
+    /// only; by default one snippet per article and value).
+    pub verbose: bool,
 }
 
 impl Default for RenderOptions {
@@ -65,6 +74,7 @@ impl Default for RenderOptions {
             color: false,
             width: 100,
             rules: Vec::new(),
+            verbose: false,
         }
     }
 }
@@ -77,6 +87,7 @@ impl RenderOptions {
             color,
             width: terminal_width(),
             rules,
+            verbose: false,
         }
     }
 }
@@ -360,6 +371,56 @@ pub(crate) fn window(line: &str, start: usize, end: usize, budget: usize) -> (us
     (from, to)
 }
 
+/// The claims of a finding at distinct places, in the finding's order: several claims of one
+/// span (a name and what it was said to be, a figure under two measures) are one place, so
+/// no format lists a location twice.
+pub(crate) fn distinct_places<'a>(ctx: &Ctx<'a>, f: &'a Finding) -> Vec<&'a Claim> {
+    let mut seen = std::collections::HashSet::new();
+    ctx.finding_claims(f)
+        .into_iter()
+        .filter(|c| seen.insert((c.doc.as_str(), c.span.start, c.span.end)))
+        .collect()
+}
+
+/// One place per article and value of a finding: the first place (in the finding's order)
+/// of each value in each article, with how many more places of that value the article
+/// has.
+pub(crate) fn first_places<'a>(ctx: &Ctx<'a>, f: &'a Finding) -> Vec<(&'a Claim, usize)> {
+    let mut value_of: HashMap<&str, usize> = HashMap::new();
+    for (i, v) in f.values.iter().enumerate() {
+        for id in &v.claims {
+            value_of.entry(id.as_str()).or_insert(i);
+        }
+    }
+    let mut at: HashMap<(&str, Option<usize>), usize> = HashMap::new();
+    let mut out: Vec<(&Claim, usize)> = Vec::new();
+    for c in distinct_places(ctx, f) {
+        let value = value_of.get(c.id.as_str()).copied();
+        match at.get(&(c.doc.as_str(), value)) {
+            Some(&i) => out[i].1 += 1,
+            None => {
+                at.insert((c.doc.as_str(), value), out.len());
+                out.push((c, 0));
+            }
+        }
+    }
+    out
+}
+
+/// A claim's value as the article writes it: its text at its span (from the document when
+/// known, else the claim's copy), without a converter's pinyin glosses, on one line.
+pub(crate) fn written(ctx: &Ctx, c: &Claim) -> String {
+    let raw = match ctx.locate(c) {
+        Some(l) => &l.doc.text[l.range.clone()],
+        None => c.text.as_str(),
+    };
+    let raw = if raw.trim().is_empty() { &c.text } else { raw };
+    unglossed(raw)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The value group of a finding that holds `claim`.
 pub(crate) fn support_of<'f>(f: &'f Finding, claim: &str) -> Option<&'f ValueSupport> {
     f.values
@@ -488,7 +549,7 @@ impl Counts {
 }
 
 /// A value as written without a converter's pinyin glosses (集團(tuán) → 集團).
-fn unglossed(s: &str) -> String {
+pub(crate) fn unglossed(s: &str) -> String {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(r"\([a-zàáâãäåāǎèéêëēěìíîïīǐòóôõöōǒùúûüūǔǖǘǚǜ]+\)").unwrap()

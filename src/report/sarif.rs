@@ -1,12 +1,13 @@
 //! SARIF 2.1.0, as GitHub code scanning reads it: one run, the rules from
-//! [`RuleMeta`](super::RuleMeta), one result per finding with a location for every claim
-//! involved (in every file), and `partialFingerprints["factcheck/v1"]`.
+//! [`RuleMeta`](super::RuleMeta), one result per finding with a location for every place
+//! involved (in every file; several claims of one span are one location), and
+//! `partialFingerprints["factcheck/v1"]`.
 //!
 //! Columns count UTF-16 code units (SARIF's default, stated on the run as
 //! `columnKind: "utf16CodeUnits"`); `endColumn` is the column just after the span.
 //! `byteOffset`/`byteLength` are offsets into the file as read from disk.
 
-use super::{plural, support_of, Ctx, DocText, RenderOptions};
+use super::{distinct_places, plural, support_of, written, Ctx, DocText, RenderOptions};
 use crate::model::{Finding, Problem, Report, Severity};
 use serde_json::{json, Map, Value};
 
@@ -138,7 +139,7 @@ fn result(ctx: &Ctx, f: &Finding, rule_index: usize) -> Value {
     let mut locations = Vec::new();
     let mut related = Vec::new();
     let mut links = Vec::new();
-    for c in ctx.finding_claims(f) {
+    for c in distinct_places(ctx, f) {
         let mut physical = json!({
             "artifactLocation": {"uri": uri(ctx.path(&c.doc)), "uriBaseId": "%SRCROOT%"},
         });
@@ -158,10 +159,11 @@ fn result(ctx: &Ctx, f: &Finding, rule_index: usize) -> Value {
         region.insert("byteLength".into(), json!(c.span.len()));
         physical["region"] = Value::Object(region);
         let support = support_of(f, &c.id);
-        let value = support.map(|v| v.value.as_str()).unwrap_or(&c.text);
+        let shown = written(ctx, c);
+        let value = shown.as_str();
         let text = match support {
-            Some(v) => format!("{} — {}", v.value, plural(v.support, "source", "sources")),
-            None => c.text.clone(),
+            Some(v) => format!("{value} — {}", plural(v.support, "source", "sources")),
+            None => shown.clone(),
         };
         locations.push(json!({
             "physicalLocation": physical,
