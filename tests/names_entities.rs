@@ -87,3 +87,34 @@ fn three_sources_against_one_is_an_error() {
     let json = serde_json::to_value(&report).unwrap();
     assert!(json["entities"].as_array().is_some_and(|a| !a.is_empty()));
 }
+
+/// The entities of each fixture corpus, one line per entity (id, kind, forms with their
+/// support and mentions): read line by line when it changes.
+fn names_snapshot(corpus: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(corpus);
+    let report = pipeline::run(&[dir]).report;
+    let lines: Vec<String> = report
+        .entities
+        .iter()
+        .map(|e| {
+            let forms: Vec<String> = e
+                .forms
+                .iter()
+                .map(|f| format!("{} ({}/{})", f.form, f.support, f.mentions))
+                .collect();
+            format!("{} [{}]: {}", e.id, e.kind, forms.join(", "))
+        })
+        .collect();
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!(format!("names_{corpus}"), lines.join("\n"));
+    });
+}
+
+#[test]
+fn names_of_the_fixture_corpora() {
+    for corpus in ["earnings", "generality", "report", "lint"] {
+        names_snapshot(corpus);
+    }
+}

@@ -49,7 +49,7 @@ impl Item {
                 MentionKind::Person => marker::PERSON,
                 MentionKind::Org => marker::ORG,
                 MentionKind::Product => marker::PRODUCT,
-                MentionKind::Name => marker::NAME,
+                MentionKind::Name | MentionKind::Outlet => marker::NAME,
                 MentionKind::Title => marker::TITLE,
             },
         }

@@ -23,6 +23,8 @@ pub enum MentionKind {
     /// A name found by pattern whose kind is unknown.
     Name,
     Title,
+    /// A news outlet (Reuters, 彭博): attribution, never a subject of the story.
+    Outlet,
 }
 
 impl MentionKind {
@@ -33,6 +35,7 @@ impl MentionKind {
                 MentionKind::Org
             }
             "product" | "model" => MentionKind::Product,
+            "outlet" => MentionKind::Outlet,
             _ => MentionKind::Name,
         }
     }
@@ -43,6 +46,7 @@ impl MentionKind {
             MentionKind::Product => "product",
             MentionKind::Name => "name",
             MentionKind::Title => "title",
+            MentionKind::Outlet => "outlet",
         }
     }
 }
@@ -68,6 +72,12 @@ struct Patterns {
     transliterated: Regex,
     after_title: Regex,
     ticker: Regex,
+    /// A Latin name and its stock symbol: Velmora (NYSE:VLM), Velmora Motors (VLMR).
+    latin_ticker: Regex,
+    /// A single Latin word in brackets after a Han name: 星河汽车（Xinghe）.
+    single_latin: Regex,
+    /// A short name declared after a full one: 星河科技股份有限公司（简称“星河科技”）.
+    short_name: Regex,
 }
 
 /// Characters that end a Chinese name on its left (function words, verbs of joining).
@@ -95,6 +105,15 @@ fn patterns() -> &'static Patterns {
             r"(\p{Han}{2,12})\s*[(（]\s*(?:(?:HK|SH|SZ|BJ|TW|HKEX|SEHK)\s*[:：.]?\s*)?\d{4,6}(?:\s*\.\s*(?:HK|SH|SZ|BJ|TW|KS|T))?\s*[)）]",
         )
         .unwrap(),
+        latin_ticker: Regex::new(
+            r"([A-Z][A-Za-z0-9.&'’\-]*(?: [A-Z][A-Za-z0-9.&'’\-]*){0,4})\s*[(（]\s*(?:([A-Z]{2,7})\s*[:：]\s*)?([A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\s*[)）]",
+        )
+        .unwrap(),
+        short_name: Regex::new(
+            r#"[(（]\s*(?:以下|下文)?(?:简称|下称|簡稱|下稱)\s*[:：]?\s*[“"「]([^”"」]{2,12})[”"」]"#,
+        )
+        .unwrap(),
+        single_latin: Regex::new(r"(\p{Han}{2,8})\s*[(（]\s*([A-Z][a-z]{2,})\s*[)）]").unwrap(),
         after_title: Regex::new(r"^\s?(\p{Han}{2,3}?)(?:汇报|表示|透露|称|说|指出|亲自|同样|介绍|认为|卸任|辞任|辞去|接任|出任|转任|改任|担任|兼任|加入|加盟|宣布|即日|在|于|将|已|曾|也|就|的|和|与|及|是|为|[,，。、;；:：\s\(]|$)").unwrap(),
     })
 }
@@ -508,10 +527,39 @@ pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
             });
         }
     }
+    // A short name declared after an organisation's full name is that organisation.
+    for c in p.short_name.captures_iter(text) {
+        let start = c.get(0).unwrap().start();
+        let Some(full) = p
+            .org_suffix
+            .find_iter(&text[..start])
+            .last()
+            .filter(|m| m.end() == start)
+        else {
+            continue;
+        };
+        let full = org_name_cut(full.as_str());
+        let short = &c[1];
+        if short.chars().count() >= 2 && !is_generic(short) {
+            out.push(EntityDef {
+                canonical: fold_name(full),
+                kind: "org".into(),
+                aliases: vec![full.to_string(), short.to_string()],
+                parent: None,
+                note: Some("short name".into()),
+            });
+        }
+    }
+    out.extend(ticker_orgs(text));
+    out.extend(brand_orgs(text, lex));
     // "Grace Ho (何颂恩)": the Latin name first.
     for c in p.apposition_latin_first.captures_iter(text) {
         let latin = c[1].to_string();
         let han = &c[2];
+        // A gloss in common words (Scaling Law (规模化法则)) pairs no person.
+        if latin::common_phrase(han) {
+            continue;
+        }
         let is_org =
             p.org_suffix.find(han).is_some_and(|m| m.end() == han.len()) || has_org_word(&latin);
         out.push(EntityDef {
@@ -574,11 +622,220 @@ pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     out
 }
 
+/// Latin names written with a stock symbol — an exchange and a symbol (Velmora
+/// (NYSE:VLM)), or a symbol that is not the name's initials (Velmora Motors (VLMR); not
+/// Chief Executive Officer (CEO)) — are organisations for the run.
+fn ticker_orgs(text: &str) -> Vec<EntityDef> {
+    let p = patterns();
+    let mut out = vec![];
+    for c in p.latin_ticker.captures_iter(text) {
+        let m = c.get(1).unwrap();
+        // The words after a possessive (Japan's Velmora → Velmora), without a descriptor
+        // (Velmora-backed → Velmora).
+        let mut name = m.as_str();
+        if let Some(i) = name.rfind(['\'', '’']) {
+            if name[i..].starts_with("'s ") || name[i..].starts_with("’s ") {
+                name = &name[i + "'s ".len() + usize::from(name[i..].starts_with('’')) * 2..];
+            }
+        }
+        let name = name.split('-').next().unwrap_or(name).trim();
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("’s"))
+            .unwrap_or(name);
+        // A leading article is no part of the name (The Velmora Group).
+        let name = name.strip_prefix("The ").unwrap_or(name);
+        // An amount (HKD149 (USD19)) is no name.
+        if name.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // A name cut after a connective (Customs and Border Protection (CBP)).
+        let before = text[..m.start()].trim_end();
+        let connective = ["and", "&"]
+            .iter()
+            .find_map(|c| before.strip_suffix(c).filter(|b| b.ends_with(' ')));
+        if connective.is_some_and(|b| {
+            b.trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        }) {
+            continue;
+        }
+        let symbol = &c[3];
+        let initials: String = name
+            .split(' ')
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        let exchange = c.get(2).is_some();
+        // The name itself in capitals (Velmora (VELMORA)) restates it: no evidence.
+        let restated = symbol.eq_ignore_ascii_case(&name.replace(' ', ""));
+        if name.chars().count() < 2
+            || NOT_NAMES.contains(&name)
+            || (!exchange
+                && (initials == symbol
+                    || restated
+                    || !symbol.chars().any(|c| c.is_ascii_alphabetic())))
+        {
+            continue;
+        }
+        out.push(EntityDef {
+            canonical: name.to_string(),
+            kind: "org".into(),
+            aliases: vec![name.to_string()],
+            parent: None,
+            note: Some("stock symbol".into()),
+        });
+    }
+    out
+}
+
+/// Words that only an organisation takes right after its name: its shares, market value,
+/// units and officers (星河股价, 星河旗下, 星河发言人), and the car maker's 汽车 (星河汽车).
+const COMPANY_CUES: &[&str] = &[
+    "股价",
+    "股票",
+    "股份",
+    "股东",
+    "市值",
+    "旗下",
+    "发言人",
+    "董事会",
+    "社长",
+    "汽车",
+    "财报",
+    "子公司",
+    "母公司",
+];
+
+/// The cues no person takes (a person has 旗下 companies, 股份 and a 董事会 seat too).
+const PERSONLESS_CUES: &[&str] = &["股价", "股票", "市值", "汽车", "财报", "子公司", "母公司"];
+
+/// Brand names used as company names (two to four Han characters, no legal suffix): a word
+/// the segmenter tags as a proper noun (`nz`, `nt`, `j`) right before a word only an
+/// organisation takes ([`COMPANY_CUES`]) or a title (星河社长, 星河首席执行官), or a
+/// transliteration it tags as a person's name before a word no person takes
+/// ([`PERSONLESS_CUES`]: 马自达汽车, 马自达股价). Learned for the
+/// run, with its Latin name when the text gives one (星河汽车（Xinghe）).
+fn brand_orgs(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
+    let p = patterns();
+    let simple = crate::normalize::script::to_simplified(text);
+    if simple.chars().count() != text.chars().count() {
+        return vec![];
+    }
+    let tags = jieba().tag(&simple, true);
+    let mut brands: std::collections::BTreeSet<String> = Default::default();
+    for (i, t) in tags.iter().enumerate() {
+        let n = t.word.chars().count();
+        // A transliteration the segmenter reads as a person's name (nr, nrt, nrfg) is a
+        // company's only before a word no person takes (its share price, 汽车).
+        let person_tag = matches!(t.tag, "nr" | "nrt" | "nrfg");
+        if !(matches!(t.tag, "nz" | "nt" | "j") || person_tag)
+            || !(2..=4).contains(&n)
+            || !t.word.chars().all(latin_is_han)
+        {
+            continue;
+        }
+        let Some(next) = tags.get(i + 1) else {
+            continue;
+        };
+        let rest: String = tags[i + 1..tags.len().min(i + 4)]
+            .iter()
+            .map(|t| t.word)
+            .collect();
+        let title_after = lex
+            .find(&rest)
+            .first()
+            .is_some_and(|m| m.start == 0 && matches!(m.entry, Entry::Title { .. }));
+        // A title after an abbreviation (研发负责人) is a unit's, not a company's.
+        let cue = if person_tag {
+            PERSONLESS_CUES.contains(&next.word)
+        } else {
+            COMPANY_CUES.contains(&next.word) || (title_after && t.tag != "j")
+        };
+        if !cue {
+            continue;
+        }
+        // A name the lexicon knows, or a kind of organisation, teaches nothing.
+        // A suffix name is found by its suffix (and 上市公司 is none); an abbreviation led
+        // by a numeral (两企, 四大) is a count of organisations, not one.
+        let numeral = t.tag == "j"
+            && t.word
+                .starts_with(|c| "一二两三四五六七八九十几多".contains(c));
+        if !lex.find(t.word).is_empty()
+            || KIND_STEMS.contains(&t.word)
+            || TIME_WORDS.contains(&t.word)
+            || numeral
+            || p.org_suffix
+                .find(t.word)
+                .is_some_and(|m| m.end() == t.word.len())
+        {
+            continue;
+        }
+        brands.insert(t.word.to_string());
+    }
+    let mut out = vec![];
+    for b in brands {
+        // Its Latin name: 星河汽车（Xinghe）, 星河（Xinghe）.
+        let latin = p
+            .single_latin
+            .captures_iter(&simple)
+            .find(|c| {
+                let han = &c[1];
+                han.ends_with(b.as_str())
+                    || COMPANY_CUES
+                        .iter()
+                        .any(|cue| han.ends_with(&format!("{b}{cue}")))
+            })
+            .map(|c| c[2].to_string());
+        let mut aliases = vec![b.clone(), format!("{b}汽车")];
+        if let Some(l) = &latin {
+            aliases.push(l.clone());
+        }
+        out.push(EntityDef {
+            canonical: latin.unwrap_or_else(|| b.clone()),
+            kind: "org".into(),
+            aliases,
+            parent: None,
+            note: Some("brand".into()),
+        });
+    }
+    out
+}
+
+fn latin_is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 /// Merge the appositions of several documents: each pairing once, the pairings more
 /// documents make first, so that when one name is paired two ways (隼动科技 with "Kestrel
 /// Dynamics" in three articles, with a misspelt "Kestral Dynamics" in one) the lexicon keeps
 /// the better supported one.
 pub fn rank_appositions(per_doc: Vec<Vec<EntityDef>>) -> Vec<EntityDef> {
+    // A brand one document gives with its Latin name (星河汽车（Xinghe）) has that name in
+    // every document.
+    let mut with_latin: std::collections::BTreeMap<String, EntityDef> = Default::default();
+    for e in per_doc.iter().flatten() {
+        if e.note.as_deref() == Some("brand") && e.aliases.len() > 2 {
+            with_latin
+                .entry(e.aliases[0].clone())
+                .or_insert_with(|| e.clone());
+        }
+    }
+    let per_doc: Vec<Vec<EntityDef>> = per_doc
+        .into_iter()
+        .map(|doc| {
+            doc.into_iter()
+                .map(
+                    |e| match e.aliases.first().and_then(|a| with_latin.get(a)) {
+                        Some(l) if e.note.as_deref() == Some("brand") => l.clone(),
+                        _ => e,
+                    },
+                )
+                .collect()
+        })
+        .collect();
     let mut count: std::collections::BTreeMap<Vec<String>, (usize, EntityDef)> = Default::default();
     for doc in per_doc {
         let mut seen = std::collections::BTreeSet::new();
@@ -628,6 +885,12 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
             continue;
         }
         if s.len() < 2 || NOT_NAMES.contains(&s) || s.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // Two capitals alone are an abbreviation of a common noun or a code (IP, KV, UI, a
+        // market's SZ or HK) far more often than a name: a name only when the gazetteer
+        // knows it (found above) or inside a longer name (SK Hynix).
+        if s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
         // Figures like 4B, 5G, 2025Q4 are values, not names.
@@ -776,6 +1039,25 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         }
     }
     resolve_overlaps(all)
+        .into_iter()
+        .filter(|m| !market_code(text, m))
+        .collect()
+}
+
+/// A market's code before a stock symbol ((NYSE:VLM), [XHKG: 1234]): it names where the
+/// shares trade, not an entity of the story.
+fn market_code(text: &str, m: &Mention) -> bool {
+    let before = text[..m.start].trim_end();
+    let after = text[m.end..].trim_start();
+    let symbol_after =
+        |r: &str| r.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+    m.name.chars().all(|c| c.is_ascii_uppercase())
+        && ((before.ends_with(['(', '[', '（'])
+            && after
+                .strip_prefix([':', '：'])
+                .is_some_and(|r| symbol_after(r.trim_start())))
+            // NYSE:VLM written bare.
+            || text[m.end..].strip_prefix(':').is_some_and(symbol_after))
 }
 
 /// The parts of the Latin name `text[start..end]` outside the titles written in it, cut
@@ -941,8 +1223,9 @@ pub(crate) fn jieba() -> &'static jieba_rs::Jieba {
     J.get_or_init(jieba_rs::Jieba::new)
 }
 
-/// Does `text` start with a word of two characters or more that the segmenter tags as a verb
-/// or an adverb (首席执行官表示: 表示 is no name)? Names it does not know it cuts into pieces
+/// Does `text` start with a word of two characters or more that the segmenter tags as a verb,
+/// an adverb, an adjective, a localizer, a pronoun, a numeral or a conjunction (首席执行官表示,
+/// 担任首席执行官以来, 六小虎之一: no names)? Names it does not know it cuts into pieces
 /// tagged as names, nouns, times or even prepositions (周靖/t 人/n, 宋以/p 宁…), which pass;
 /// single function characters are `LEFT_STOPS`.
 pub fn starts_with_function_word(text: &str) -> bool {
@@ -950,7 +1233,11 @@ pub fn starts_with_function_word(text: &str) -> bool {
     let window = fold_name(&window);
     let tags = jieba().tag(&window, true);
     tags.first().is_some_and(|t| {
-        t.word.chars().count() >= 2 && matches!(t.tag, "v" | "vd" | "vn" | "vi" | "d" | "ad")
+        t.word.chars().count() >= 2
+            && matches!(
+                t.tag,
+                "v" | "vd" | "vn" | "vi" | "d" | "ad" | "a" | "f" | "r" | "m" | "mq" | "c" | "u"
+            )
     })
 }
 
@@ -1113,6 +1400,62 @@ mod tests {
                 .any(|m| m.kind == MentionKind::Person && m.name == "柯明远"),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn brands_and_stock_symbols_are_organisations() {
+        let lex = lexicon_with_titles();
+        // A proper noun before a word only companies take, with its Latin name.
+        let t = "马自达汽车（Mazda）宣布裁员，马自达股价下跌。";
+        let learned = appositions(t, &lex);
+        let brand = learned.iter().find(|e| e.note.as_deref() == Some("brand"));
+        assert!(
+            brand.is_some_and(|e| e.canonical == "Mazda" && e.aliases.contains(&"马自达".into())),
+            "{learned:?}"
+        );
+        // A Latin name with an exchange and a symbol; not a title and its initials.
+        let t = "Shares of Velmora (NYSE:VLM) rose, the Chief Executive Officer (CEO) said.";
+        let learned = appositions(t, &lex);
+        let names: Vec<&str> = learned.iter().map(|e| e.canonical.as_str()).collect();
+        assert_eq!(names, ["Velmora"], "{learned:?}");
+        // The market's code is no name.
+        let m = mentions(t, &lex);
+        assert!(!m.iter().any(|m| m.name == "NYSE"), "{m:?}");
+    }
+
+    #[test]
+    fn a_declared_short_name_is_the_organisation() {
+        let t = "公告称，北京青禾伟业科技股份有限公司（简称：“青禾科技”）同意转让。";
+        let a = appositions(t, &Lexicon::default());
+        let short = a.iter().find(|e| e.note.as_deref() == Some("short name"));
+        assert!(
+            short.is_some_and(|e| e.aliases.contains(&"青禾科技".to_string())),
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn outlets_are_outlets_and_codes_are_not_names() {
+        let lex = lexicon_with_titles();
+        let m = mentions("据彭博社报道，Velmora在IP和UI上投入更多。", &lex);
+        let kinds: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| (m.name.as_str(), m.kind.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [("彭博社", "outlet"), ("Velmora", "name")],
+            "{kinds:?}"
+        );
+        // A localizer or a pronoun after a title is no person.
+        for t in ["他担任首席执行官以来，收入增长。", "她是六位董事之一。"]
+        {
+            let m = mentions(t, &lex);
+            assert!(
+                !m.iter().any(|m| m.kind == MentionKind::Person),
+                "{t}: {m:?}"
+            );
+        }
     }
 
     #[test]
