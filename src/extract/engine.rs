@@ -1041,6 +1041,7 @@ pub fn hedge_of(v: &Value) -> Option<Hedge> {
         "less-than" => Hedge::LessThan,
         "at-most" => Hedge::AtMost,
         "approx" => Hedge::Approx,
+        "vague" => Hedge::Vague,
         _ => Hedge::Exact,
     })
 }

@@ -44,7 +44,10 @@ fn interval(v: &Value) -> Option<(f64, f64)> {
     }
     // A stated bound is the figure itself, not the figure rounded: 超过1亿 is not 6700万,
     // whatever the precision of "1亿" (a sliver of slack keeps 超过5万 and 5万 together).
-    let tol = if matches!(hedge, "more-than" | "at-least" | "less-than" | "at-most") {
+    let tol = if matches!(
+        hedge,
+        "more-than" | "at-least" | "less-than" | "at-most" | "vague"
+    ) {
         tol.min(written.abs() * 0.02)
     } else {
         tol

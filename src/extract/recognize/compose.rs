@@ -136,7 +136,7 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
 ];
 
 /// Currency after a figure ending at `e`: (end, iso, unit value).
-fn currency_after(t: &Text, e: usize) -> Option<(usize, &'static str, f64)> {
+pub(crate) fn currency_after(t: &Text, e: usize) -> Option<(usize, &'static str, f64)> {
     let k = t.skip_sp(e);
     // "20个比特币"
     let k = if t.at(k) == '个' && t.starts(k + 1, "比特币").is_some() {
@@ -1056,7 +1056,8 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
             let after = t.at(e) == '-' && t.at(e + 1).is_ascii_alphabetic();
             before || after
         };
-        if glued(ta.start, ta.end) || glued(tb.start, tb.end) {
+        // (a currency code before a bound is not glue: "EUR3 million")
+        if glued(ta.start.min(a.start), ta.end) || glued(tb.start.min(b.start), tb.end) {
             continue;
         }
         // 77.46%-102.88%: the separator follows the percent sign
@@ -1065,6 +1066,9 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         } else {
             ta.end
         };
+        // the second bound may carry its own currency: "$2 billion to $5 billion"
+        let b_at =
+            |k: usize| k == ordinal_prefix(t, tb.start) || (k == b.start && b.start < tb.start);
         let k1 = t.skip_sp(ea);
         let sep = t.at(k1);
         let mut b_val = tb.value;
@@ -1072,17 +1076,15 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         let mut end = b.end;
         let mut ok = false;
         let mut between = false;
-        if matches!(sep, '到' | '至' | '~' | '〜' | '～' | '–' | '—' | '-')
-            && t.skip_sp(k1 + 1) == ordinal_prefix(t, tb.start)
+        if (matches!(sep, '到' | '至' | '~' | '〜' | '～') || is_dash(sep))
+            && b_at(t.skip_sp(k1 + 1))
         {
             ok = true;
         } else if sep == '-' && tb.start == k1 && tb.value < 0.0 {
             // "20 - 100": the dash was read as a sign
             b_val = -tb.value;
             ok = true;
-        } else if matches!(sep, '和' | '与' | '及')
-            && t.skip_sp(k1 + 1) == ordinal_prefix(t, tb.start)
-        {
+        } else if matches!(sep, '和' | '与' | '及') && b_at(t.skip_sp(k1 + 1)) {
             let m = t.skip_sp(tb.end);
             let m = if let Some(e) = currency_after(t, tb.end) {
                 t.skip_sp(e.0)
@@ -1097,14 +1099,23 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
             }
         } else if t.word(k1, "to").is_some() || t.word(k1, "and").is_some() {
             let is_and = t.word(k1, "and").is_some();
-            let before = t.back_sp(ta.start);
+            let before = t.back_sp(ta.start.min(a.start));
             let lead = if is_and {
                 t.ends_word(before, "between")
             } else {
                 t.ends_word(before, "from")
             };
             let nxt = t.skip_sp(k1 + if is_and { 3 } else { 2 });
-            if nxt == tb.start {
+            // "raised from $200 to $800" is a change, not a range
+            let change = !is_and
+                && lead.is_some_and(|st| {
+                    let w = t.back_sp(st);
+                    CHANGE_VERBS.iter().any(|v| t.ends_word(w, v).is_some())
+                });
+            if change {
+                continue;
+            }
+            if nxt == tb.start || (nxt == b.start && b.start < tb.start) {
                 if let Some(st) = lead {
                     ok = true;
                     start = st;
@@ -1195,6 +1206,56 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
         });
     }
     out
+}
+
+/// Verbs before "from X to Y" that make it a change of value rather than a range.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "raised",
+    "raise",
+    "raises",
+    "increased",
+    "increase",
+    "increases",
+    "grew",
+    "grow",
+    "grows",
+    "jumped",
+    "climbed",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "dropped",
+    "declined",
+    "decreased",
+    "cut",
+    "cuts",
+    "lowered",
+    "lifted",
+    "reduced",
+    "expanded",
+    "shrank",
+    "slipped",
+    "surged",
+    "soared",
+    "plunged",
+    "changed",
+    "moved",
+    "up",
+    "down",
+];
+
+/// A dash between two bounds: hyphen-minus, hyphen, non-breaking hyphen, figure dash, en
+/// dash, em dash, minus sign.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '–' | '—' | '\u{2212}'
+    )
 }
 
 fn is_han(c: char) -> bool {

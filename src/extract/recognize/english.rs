@@ -630,3 +630,60 @@ fn mk(s: usize, e: usize, v: f64, step: f64) -> NumTok {
     }
     tok
 }
+
+/// A vague amount in plural scale words at `i`: "hundreds", "thousands of", "tens of
+/// thousands of", "hundreds of millions of", "billions". The value is the product of the
+/// scales, hedged [`Hedge::Vague`](super::Hedge::Vague) (at least it, below ten times it);
+/// a trailing "of" before a word belongs to the figure, so the counted noun or currency
+/// follows it ("hundreds of sources", "billions of dollars").
+pub(crate) fn vague(t: &Text, i: usize) -> Option<NumTok> {
+    if !matches!(t.lat(i), 't' | 'h' | 'm' | 'b') {
+        return None;
+    }
+    const PLURALS: &[(&str, f64)] = &[
+        ("tens", 1e1),
+        ("hundreds", 1e2),
+        ("thousands", 1e3),
+        ("millions", 1e6),
+        ("billions", 1e9),
+        ("trillions", 1e12),
+    ];
+    let plural = |k: usize| {
+        PLURALS
+            .iter()
+            .find_map(|(w, v)| t.word(k, w).map(|e| (e, *v)))
+    };
+    let (mut end, mut value) = plural(i)?;
+    let mut scales = 1;
+    loop {
+        let k = t.skip_sp(end);
+        let Some(e) = t.word(k, "of") else { break };
+        let k2 = t.skip_sp(e);
+        if k2 == e {
+            break;
+        }
+        match plural(k2) {
+            Some((e2, v)) if v > 10.0 => {
+                value *= v;
+                end = e2;
+                scales += 1;
+            }
+            Some(_) => break,
+            None => {
+                // "hundreds of sources": the "of" joins the figure to its noun
+                if t.lat(k2).is_ascii_alphabetic() {
+                    end = e;
+                }
+                break;
+            }
+        }
+    }
+    // "tens" alone is no amount ("tens of" must scale something)
+    if scales == 1 && value == 1e1 {
+        return None;
+    }
+    let mut tok = NumTok::new(i, end, value, value);
+    tok.hedge = super::Hedge::Vague;
+    tok.words = true;
+    Some(tok)
+}

@@ -72,6 +72,11 @@ fn number(v: f64) -> Value {
 }
 
 fn one_sided(n: &Num) -> Option<Value> {
+    if n.hedge == Hedge::Vague {
+        return Some(
+            json!({"kind": "range", "min": number(n.value), "max": number(n.value * 10.0), "min_inclusive": true, "max_inclusive": false}),
+        );
+    }
     let (lo, inc) = match n.hedge {
         Hedge::MoreThan => (true, false),
         Hedge::AtLeast => (true, true),

@@ -30,6 +30,9 @@ pub enum Hedge {
     AtMost,
     /// 约, 大约, 左右, about, around.
     Approx,
+    /// A vague amount of an order of magnitude: 数百, 几千, 上百, 数十亿, "hundreds of",
+    /// "billions": at least the figure, below ten times it.
+    Vague,
 }
 
 impl Hedge {
@@ -42,6 +45,7 @@ impl Hedge {
             Hedge::LessThan => "less-than",
             Hedge::AtMost => "at-most",
             Hedge::Approx => "approx",
+            Hedge::Vague => "vague",
         }
     }
 }
@@ -77,6 +81,7 @@ impl Num {
                 Some(v - self.step.max(v * 0.05)),
                 Some(v + self.step.max(v * 0.05)),
             ),
+            Hedge::Vague => (Some(v), Some(v * 10.0)),
         }
     }
 }
@@ -726,10 +731,10 @@ mod tests {
             matches!(find("多賺兩倍四", None, "兩倍四"), Kind::Multiple(n) if (n.value - 2.4).abs() < 1e-9)
         );
         assert!(
-            matches!(find("上百个", None, "上百"), Kind::Number(n) if n.value == 100.0 && n.hedge == Hedge::AtLeast)
+            matches!(find("上百个", None, "上百"), Kind::Number(n) if n.value == 100.0 && n.hedge == Hedge::Vague)
         );
         assert!(
-            matches!(find("数百个", None, "数百"), Kind::Number(n) if n.value == 100.0 && n.hedge == Hedge::MoreThan)
+            matches!(find("数百个", None, "数百"), Kind::Number(n) if n.value == 100.0 && n.hedge == Hedge::Vague)
         );
         assert!(rec_at("上百度搜索", None).is_empty());
         // English multiples and spans of years
@@ -775,6 +780,156 @@ mod tests {
             all.iter().all(|(_, k)| !matches!(k, Kind::Date(_))),
             "{all:?}"
         );
+    }
+
+    #[test]
+    fn vague_amounts_are_an_order_of_magnitude() {
+        let iv = |text: &str, span: &str| {
+            let k = find(text, None, span);
+            let n = num(&k);
+            assert_eq!(n.hedge, Hedge::Vague, "{text}: {k:?}");
+            n.interval()
+        };
+        assert_eq!(
+            iv("仓库里堆着数百箱货", "数百"),
+            (Some(100.0), Some(1000.0))
+        );
+        assert_eq!(iv("上百位志愿者到场", "上百"), (Some(100.0), Some(1000.0)));
+        assert_eq!(iv("幾千名球迷湧入", "幾千"), (Some(1e3), Some(1e4)));
+        assert_eq!(iv("吸引数万人次", "数万"), (Some(1e4), Some(1e5)));
+        assert_eq!(iv("几十万件包裹", "几十万"), (Some(1e5), Some(1e6)));
+        // a vague amount of money
+        match find("项目耗资数十亿美元", None, "数十亿美元") {
+            Kind::Money(m) => {
+                assert_eq!(m.currency.as_deref(), Some("USD"));
+                assert_eq!(m.amount.interval(), (Some(1e9), Some(1e10)));
+            }
+            k => panic!("{k:?}"),
+        }
+        assert!(matches!(
+            find("花了几千港元", None, "几千港元"),
+            Kind::Money(_)
+        ));
+        // English plural scales; "of" joins the figure to what it counts
+        assert_eq!(
+            iv("the app drew hundreds of reviewers", "hundreds of"),
+            (Some(100.0), Some(1000.0))
+        );
+        assert_eq!(
+            iv("Thousands of fans waited outside", "Thousands of"),
+            (Some(1e3), Some(1e4))
+        );
+        assert_eq!(
+            iv("tens of thousands of riders", "tens of thousands of"),
+            (Some(1e4), Some(1e5))
+        );
+        assert_eq!(
+            iv("hundreds of millions of viewers", "hundreds of millions of"),
+            (Some(1e8), Some(1e9))
+        );
+        assert_eq!(
+            iv("a plan worth billions, aides said", "billions"),
+            (Some(1e9), Some(1e10))
+        );
+        match find(
+            "it spent billions of dollars on chips",
+            None,
+            "billions of dollars",
+        ) {
+            Kind::Money(m) => assert_eq!(
+                (m.currency.as_deref(), m.amount.interval()),
+                (Some("USD"), (Some(1e9), Some(1e10)))
+            ),
+            k => panic!("{k:?}"),
+        }
+        // not amounts: a place word, "tens" alone, a scale after a figure
+        assert!(rec_at("他上百度查了地图", None).is_empty());
+        assert!(rec_at("the tens column", None).is_empty());
+        assert!(
+            matches!(find("nearly 3 thousands", None, "nearly 3 thousands"), Kind::Number(n) if n.value == 3000.0 && n.hedge == Hedge::Nearly)
+        );
+    }
+
+    #[test]
+    fn trillion_before_a_currency() {
+        for (text, span, v, cur) in [
+            ("政府撥款1.5兆韓圜", "1.5兆韓圜", 1.5e12, "KRW"),
+            ("投资3兆韩元", "3兆韩元", 3e12, "KRW"),
+            ("国债余额达1100兆日元", "1100兆日元", 1.1e15, "JPY"),
+            ("市值突破4兆美元", "4兆美元", 4e12, "USD"),
+        ] {
+            match find(text, None, span) {
+                Kind::Money(m) => {
+                    assert!(close(m.amount.value, v), "{text}: {m:?}");
+                    assert_eq!(m.currency.as_deref(), Some(cur), "{text}");
+                }
+                k => panic!("{text}: {k:?}"),
+            }
+        }
+        match find("预算在80兆至95兆韩元之间", None, "80兆至95兆韩元") {
+            Kind::Range(g) => assert_eq!(
+                (g.min, g.max, g.unit.as_deref()),
+                (Some(8e13), Some(9.5e13), Some("KRW"))
+            ),
+            k => panic!("{k:?}"),
+        }
+    }
+
+    #[test]
+    fn ranges_with_currencies_and_dashes() {
+        let r = |text: &str, span: &str| match find(text, None, span) {
+            Kind::Range(r) => (r.min, r.max, r.unit),
+            k => panic!("{text}: {k:?}"),
+        };
+        assert_eq!(
+            r(
+                "a fine of between EUR3 million and EUR7 million",
+                "between EUR3 million and EUR7 million"
+            ),
+            (Some(3e6), Some(7e6), Some("EUR".into()))
+        );
+        assert_eq!(
+            r(
+                "costs from $4 billion to $6 billion",
+                "from $4 billion to $6 billion"
+            ),
+            (Some(4e9), Some(6e9), Some("USD".into()))
+        );
+        assert_eq!(
+            r("计划募资15至25亿元", "15至25亿元"),
+            (Some(1.5e9), Some(2.5e9), Some("CNY".into()))
+        );
+        // a change of value is not a range
+        let all = rec_at("the cap was raised from $300 to $900 last year", None);
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Range(_))),
+            "{all:?}"
+        );
+        // a floor and a ceiling
+        let g = match find(
+            "发行规模不低于6亿元、不高于9亿元",
+            None,
+            "不低于6亿元、不高于9亿元",
+        ) {
+            Kind::Range(g) => g,
+            k => panic!("{k:?}"),
+        };
+        assert_eq!(
+            (g.min, g.max, g.min_inclusive, g.max_inclusive),
+            (Some(6e8), Some(9e8), true, true)
+        );
+        assert!(matches!(
+            find("回购不少于3亿元且不超过5亿元", None, "不少于3亿元且不超过5亿元"),
+            Kind::Range(g) if g.min == Some(3e8) && g.max == Some(5e8)
+        ));
+        // any dash
+        for dash in [
+            '-', '\u{2010}', '\u{2011}', '\u{2012}', '–', '—', '\u{2212}',
+        ] {
+            let text = format!("每周训练4{dash}6小时");
+            let span = format!("4{dash}6");
+            assert_eq!(r(&text, &span), (Some(4.0), Some(6.0), None), "{dash:?}");
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub(crate) struct NumTok {
 }
 
 impl NumTok {
-    fn new(start: usize, end: usize, value: f64, step: f64) -> NumTok {
+    pub(crate) fn new(start: usize, end: usize, value: f64, step: f64) -> NumTok {
         NumTok {
             start,
             end,
@@ -868,16 +868,18 @@ pub(crate) fn scan(t: &Text) -> Vec<NumTok> {
                 j
             });
             let han = ('\u{4e00}'..='\u{9fff}').contains(&after);
-            if han && !super::compose::COUNTED.contains(after) {
+            // or a currency: 数十亿美元, 几千港元
+            // (数 and 几 before a scale always make an amount; 上 can start a word)
+            if han
+                && c == '上'
+                && !super::compose::COUNTED.contains(after)
+                && super::compose::currency_after(t, j).is_none()
+            {
                 i += 1;
                 continue;
             }
             let mut tok = NumTok::new(i, j, v, v);
-            tok.hedge = if c == '上' {
-                Hedge::AtLeast
-            } else {
-                Hedge::MoreThan
-            };
+            tok.hedge = Hedge::Vague;
             tok.chinese = true;
             if matches!(t.at(j), '余' | '多') {
                 tok.end = j + 1;
@@ -901,6 +903,14 @@ pub(crate) fn scan(t: &Text) -> Vec<NumTok> {
         if c.is_ascii_alphabetic() && i > 0 && t.cs[i - 1].is_ascii_alphabetic() {
             i += 1;
             continue;
+        }
+        // vague English amounts: "hundreds of", "tens of thousands of", "billions"
+        if c.is_ascii_alphabetic() {
+            if let Some(tok) = english::vague(t, i) {
+                out.push(tok);
+                i = tok.end;
+                continue;
+            }
         }
         if let Some(mut tok) = number_at(t, i, true) {
             if tok.end > i {
