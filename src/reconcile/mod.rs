@@ -130,6 +130,21 @@ fn mode(c: &Claim) -> &str {
         .unwrap_or("single")
 }
 
+/// A fact's qualifiers as a reader sees them in a message, " (period Q2, segment cloud)": those
+/// that make the fact, without time, provenance or how it was matched (`matched`).
+pub fn scope(qualifiers: &BTreeMap<String, String>) -> String {
+    let qual: Vec<String> = qualifiers
+        .iter()
+        .filter(|(k, _)| !NON_KEY_QUALIFIERS.contains(&k.as_str()) && k.as_str() != "matched")
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    if qual.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", qual.join(", "))
+    }
+}
+
 /// Values and their support, majority first (ties by value text).
 pub fn value_table(
     ctx: &Context,
@@ -744,17 +759,7 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
         .iter()
         .map(|v| format!("{} ({} {})", v.value, v.support, plural(v.support)))
         .collect();
-    let qual: Vec<String> = c0
-        .qualifiers
-        .iter()
-        .filter(|(k, _)| !NON_KEY_QUALIFIERS.contains(&k.as_str()))
-        .map(|(k, v)| format!("{k} {v}"))
-        .collect();
-    let scope = if qual.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", qual.join(", "))
-    };
+    let scope = scope(&c0.qualifiers);
     let mut ids: Vec<String> = group.iter().map(|c| c.id.clone()).collect();
     ids.dedup();
     // The fingerprint holds the values' canonical forms, not how an outlet wrote them.

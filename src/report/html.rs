@@ -368,16 +368,7 @@ fn matrix(out: &mut String, ctx: &Ctx) {
                 by_doc.entry(c.doc.as_str()).or_default().push(c);
             }
         }
-        let qual: Vec<String> = a
-            .qualifiers
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
-        let scope = if qual.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", qual.join(", "))
-        };
+        let scope = crate::reconcile::scope(&a.qualifiers);
         let _ = write!(
             out,
             "<tr class=\"fact\" id=\"{id}\"><th scope=\"row\">{pred} of {subj}{scope}</th><td>{verdict}</td>",

@@ -574,16 +574,7 @@ pub(crate) fn agreement_lines(report: &Report) -> (Vec<String>, usize) {
         .iter()
         .take(MAX_AGREEMENT_LINES)
         .map(|a| {
-            let qual: Vec<String> = a
-                .qualifiers
-                .iter()
-                .map(|(k, v)| format!("{k} {v}"))
-                .collect();
-            let scope = if qual.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", qual.join(", "))
-            };
+            let scope = crate::reconcile::scope(&a.qualifiers);
             let mut written: Vec<String> = vec![];
             for v in &a.values {
                 let w = unglossed(&v.value);
