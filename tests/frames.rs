@@ -326,3 +326,52 @@ fn an_english_count_counts_its_noun_past_modifiers() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn every_change_example_gives_a_change_of_its_measure() {
+    let ex = extractor();
+    let file = builtin_files()
+        .into_iter()
+        .find(|f| f.path.ends_with("lexicon/frames.yaml"))
+        .unwrap();
+    let cues: CueFile = serde_yaml::from_str(&file.text).unwrap();
+    assert!(!cues.changes.is_empty());
+    for d in &cues.changes {
+        let claims = extract_str(&d.example, Some("2026-05-01"), &ex);
+        assert!(
+            claims.iter().any(|c| !c.predicate.starts_with("mentions")
+                && c.qualifiers.get("measure") == Some(&d.value)),
+            "{}: {:?} gives {:?}",
+            d.value,
+            d.example,
+            claims
+                .iter()
+                .map(|c| format!("{} {} {:?}", c.predicate, c.text, c.qualifiers))
+                .collect::<Vec<_>>()
+        );
+    }
+    // The measure is the word after "in", its period read between them.
+    let claims = extract_str(
+        "Xinghe Motor reported a 93 percent plunge in first-half net profit.",
+        Some("2026-05-01"),
+        &ex,
+    );
+    let c = claims
+        .iter()
+        .find(|c| c.text.contains("93"))
+        .expect("a claim");
+    assert_eq!(c.predicate, "net-profit", "{c:?}");
+    assert_eq!(c.qualifiers.get("period").map(String::as_str), Some("H1"));
+    // A change noun not followed by "in" and a measure names no measure.
+    let claims = extract_str(
+        "Xinghe Motor shares saw a 4 percent rise after the results.",
+        Some("2026-05-01"),
+        &ex,
+    );
+    assert!(
+        !claims
+            .iter()
+            .any(|c| c.predicate == "net-profit" || c.predicate == "revenue"),
+        "{claims:?}"
+    );
+}

@@ -14,7 +14,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         period: Regex::new(
-            r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*年?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth)[- ]quarter|(?P<h1>上半年|H1|1H|first[- ]half)|(?P<h2>下半年|H2|2H|second[- ]half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*年(?:度)?|\b(?:in|for|during|of) (?:fiscal (?:year )?)?(?P<ye>(?:19|20)\d\d)\b",
+            r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*(?:财年|財年|年)?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth)[- ]quarter|(?P<h1>上半年|H1|1H|first[- ]half)|(?P<h2>下半年|H2|2H|second[- ]half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*(?:财年|財年|年)(?:度)?(?P<mo>\s*\d{1,2}\s*月)?|\b(?:in|for|during|of) (?:fiscal (?:year )?)?(?P<ye>(?:19|20)\d\d)\b",
         )
         .unwrap(),
         segment: Regex::new(r"(?:来自|來自)(?P<f>\p{Han}{1,6}?)(?:市场|市場|地区|地區)?的|(?P<s>[\p{Han}]{1,6}|\b[A-Za-z][A-Za-z \-]{1,20}?)\s?(?:业务|業務|板块|板塊|部门|部門|市场|市場|地区|地區| business| segment| unit| division| markets?\b| regions?\b)").unwrap(),
@@ -28,6 +28,18 @@ fn last_captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
     re.captures_at(text, m.start())
 }
 
+/// The last period expression of `text`: a year followed by a month (2024年4月) is a date,
+/// not a period, and is passed over (上半年度（即2024年4月至9月）: the period is H1).
+fn last_period(text: &str) -> Option<String> {
+    let re = &patterns().period;
+    let found: Vec<_> = re.find_iter(text).map(|m| m.start()).collect();
+    found
+        .into_iter()
+        .rev()
+        .filter_map(|at| re.captures_at(text, at))
+        .find_map(|c| period_of(&c))
+}
+
 fn quarter(s: &str) -> &'static str {
     match s {
         "一" | "1" | "Q1" | "q1" | "first" => "Q1",
@@ -39,8 +51,7 @@ fn quarter(s: &str) -> &'static str {
 
 /// The period of the nearest period expression in `before` (the sentence up to the value).
 pub fn period(before: &str) -> Option<String> {
-    let c = last_captures(&patterns().period, before)?;
-    period_of(&c)
+    last_period(before)
 }
 
 /// The period of the first period expression in `text` (an article's headline and lead).
@@ -52,6 +63,9 @@ pub fn first_period(text: &str) -> Option<String> {
 }
 
 fn period_of(c: &regex::Captures) -> Option<String> {
+    if c.name("mo").is_some() {
+        return None;
+    }
     let year = c
         .name("y")
         .or(c.name("yo"))
@@ -191,6 +205,13 @@ mod tests {
         assert_eq!(period("上半年营收").as_deref(), Some("H1"));
         assert_eq!(period("2026年1-3月,公司营收").as_deref(), Some("Q1"));
         assert_eq!(period("营收").as_deref(), None);
+        // A fiscal year, and a half of one glossed with its months: the months are a date.
+        assert_eq!(period("星河汽车2025财年营收").as_deref(), Some("FY2025"));
+        assert_eq!(
+            period("2025财年上半年度（即2025年4月至9月），营业利润为").as_deref(),
+            Some("H1")
+        );
+        assert_eq!(period("2025年3月，公司营收").as_deref(), None);
     }
 
     #[test]

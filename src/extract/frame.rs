@@ -57,12 +57,25 @@ pub struct CountedDef {
     pub example: String,
 }
 
+/// A change noun: a percent or multiple right before it, then "in" and a measure word, is a
+/// change of that measure ("a 12% rise in revenue"). `value` is the `measure` it gives.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeDef {
+    pub value: String,
+    pub forms: Vec<String>,
+    /// A sentence of our own in which a figure gets this change (run by `cargo test`).
+    pub example: String,
+}
+
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CueFile {
     pub cues: Vec<CueDef>,
     #[serde(default)]
     pub counted: Vec<CountedDef>,
+    #[serde(default)]
+    pub changes: Vec<ChangeDef>,
 }
 
 /// The singular of an English noun (robotaxis → robotaxi, companies → company).
@@ -185,6 +198,40 @@ fn english_of_head(after: &str) -> Option<String> {
     rest.starts_with("of ")
         .then(|| english_head("", rest))
         .flatten()
+}
+
+/// "a 93 percent plunge in first-half net profit": the change a percent names with the noun
+/// after it, and the measure word after "in" (past at most three words: a period, a
+/// possessive). `rest_at` is where the figure ends; the measure must lie in the clause.
+fn english_change<'m>(
+    lex: &'m Lexicon,
+    text: &str,
+    rest_at: usize,
+    clause_metrics: &[&'m MetricMatch],
+) -> Option<(&'m MetricMatch, &'m str)> {
+    let rest = &text[rest_at..];
+    let body = rest.trim_start_matches([' ', '\u{a0}', '-']);
+    let word: String = body
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    if word.is_empty() || body.len() == rest.len() && !rest.starts_with(' ') {
+        return None;
+    }
+    let lemma = lemma(&word);
+    let change = lex
+        .change_defs()
+        .iter()
+        .find(|d| d.forms.contains(&lemma))?;
+    let after_noun = &body[word.len()..];
+    let after_in = after_noun.strip_prefix(" in ")?;
+    let from = text.len() - after_in.len();
+    let m = clause_metrics.iter().find(|m| m.start >= from)?;
+    let between = &text[from..m.start];
+    if between.split_whitespace().count() > 3 || between.contains([',', '.', ';']) {
+        return None;
+    }
+    Some((m, change.value.as_str()))
 }
 
 /// A rate a percent premodifies and what it is levied on: "a 10 percent tariff on imported
@@ -425,7 +472,7 @@ pub fn periodic(canonical: &str) -> bool {
             | "investment"
             | "deal-value"
             | "stake"
-            | "headcount"
+            | "count:employee"
             | "job-cuts"
             | "orders"
     )
@@ -575,6 +622,12 @@ pub fn figures(
                         }
                     })
                     .copied();
+                // "a 12% rise in revenue": the change noun names the role, "in" the measure.
+                let change = if matches!(cls, "percent" | "multiple") {
+                    english_change(lex, text, it.end, &clause_metrics)
+                } else {
+                    None
+                };
                 // The role: the cue of the clause nearest before the figure.
                 let candidates: Vec<&CueHit> = clause_cues
                     .iter()
@@ -593,8 +646,20 @@ pub fn figures(
                     }
                     (r, _) => r,
                 };
+                let role_cue = match change {
+                    Some((_, value)) => lex
+                        .cue_defs()
+                        .iter()
+                        .find(|c| c.qualifier == "measure" && c.value == value)
+                        .or(role_cue),
+                    None => role_cue,
+                };
                 let carry_ok = matches!(cls, "percent" | "multiple") || role_cue.is_some();
-                let metric = before.or(after).or(if carry_ok { carried } else { None });
+                let metric = change.map(|(m, _)| m).or(before).or(after).or(if carry_ok {
+                    carried
+                } else {
+                    None
+                });
                 let counted;
                 let mut object: Option<String> = None;
                 let metric = match metric {
@@ -673,7 +738,9 @@ pub fn figures(
                 if let Some(c) = role_cue {
                     qualifiers.insert(c.qualifier.clone(), c.value.clone());
                 }
-                let sent_before = &text[sent.start..it.start];
+                // The period and segment words before the figure, or before the measure of
+                // a change ("a 93 percent plunge in first-half net profit").
+                let sent_before = &text[sent.start..change.map_or(it.start, |(m, _)| m.start)];
                 if periodic(&metric.canonical) {
                     if let Some(p) = context::period(sent_before).or(period_of_doc.clone()) {
                         qualifiers.insert("period".into(), p);

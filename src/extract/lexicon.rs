@@ -100,6 +100,7 @@ pub struct Lexicon {
     /// pattern, the cue it belongs to.
     cues: Vec<super::frame::CueDef>,
     counted: Vec<super::frame::CountedDef>,
+    changes: Vec<super::frame::ChangeDef>,
     cue_forms: Vec<usize>,
     cue_matcher: Option<AhoCorasick>,
     /// Capitalised words the run's articles write in mid-sentence: names wherever they
@@ -177,6 +178,10 @@ impl Lexicon {
                     d.forms = d.forms.iter().map(|f| fold_name(f)).collect();
                     d
                 }));
+                self.changes.extend(c.changes.into_iter().map(|mut d| {
+                    d.forms = d.forms.iter().map(|f| f.to_lowercase()).collect();
+                    d
+                }));
             }
         }
         let mut forms: Vec<(String, usize)> = vec![];
@@ -191,6 +196,11 @@ impl Lexicon {
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .ok();
         self.cue_forms = forms.into_iter().map(|(_, i)| i).collect();
+    }
+
+    /// The change nouns of the frame lexicon (forms lower-case).
+    pub fn change_defs(&self) -> &[super::frame::ChangeDef] {
+        &self.changes
     }
 
     /// The counted things of the frame lexicon (forms folded).

@@ -1097,7 +1097,10 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
                 between = true;
                 end = e.max(end);
             }
-        } else if t.word(k1, "to").is_some() || t.word(k1, "and").is_some() {
+        } else if (t.word(k1, "to").is_some() || t.word(k1, "and").is_some())
+            // "in 2015 to more than 1.36 billion": a bound of its own ends no range
+            && hb.is_none_or(|h| bound(h).is_none())
+        {
             let is_and = t.word(k1, "and").is_some();
             let before = t.back_sp(ta.start.min(a.start));
             let lead = if is_and {

@@ -899,6 +899,15 @@ mod tests {
             r("计划募资15至25亿元", "15至25亿元"),
             (Some(1.5e9), Some(2.5e9), Some("CNY".into()))
         );
+        // a bound of its own ends no range: a year, then "to more than" a count
+        let all = rec_at(
+            "shipments went from about 210 million in 2019 to more than 480 million in 2025",
+            None,
+        );
+        assert!(
+            all.iter().all(|(_, k)| !matches!(k, Kind::Range(_))),
+            "{all:?}"
+        );
         // a change of value is not a range
         let all = rec_at("the cap was raised from $300 to $900 last year", None);
         assert!(
