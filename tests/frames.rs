@@ -375,3 +375,33 @@ fn every_change_example_gives_a_change_of_its_measure() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_chinese_share_is_of_the_whole_after_zhan() {
+    let ex = extractor();
+    // The whole is 出口 (exports), past 总额 ("total"), as "12% of the country's exports".
+    let claims = extract_str(
+        "星河电子的芯片仅占全国电子产品出口总额的约12%。",
+        Some("2026-05-01"),
+        &ex,
+    );
+    let c = claims
+        .iter()
+        .find(|c| c.text.contains("12%"))
+        .expect("a claim");
+    assert_eq!(c.predicate, "percent:出口", "{c:?}");
+    assert_eq!(
+        c.qualifiers.get("measure").map(String::as_str),
+        Some("share")
+    );
+    // A long clause before the figure is no share phrase.
+    let claims = extract_str(
+        "星河电子表示占据主动之后公司在多个地区推进合作并且逐步扩大了规模达到12%。",
+        Some("2026-05-01"),
+        &ex,
+    );
+    assert!(
+        !claims.iter().any(|c| c.predicate.starts_with("percent:")),
+        "{claims:?}"
+    );
+}

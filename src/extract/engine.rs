@@ -859,9 +859,31 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         }
         (Some("year"), Value::Date { .. }) => value,
         (Some("year"), _) => return None,
+        // An amount written without its currency (营收418亿) is still money: it compares
+        // with the amounts of its measure in any currency the story gives.
+        (
+            Some("money"),
+            Value::Quantity {
+                min,
+                max,
+                written,
+                step,
+                hedge,
+                unit: None,
+            },
+        ) => Value::Money {
+            min: *min,
+            max: *max,
+            written: *written,
+            step: *step,
+            hedge: hedge.clone(),
+            currency: None,
+        },
         _ => value,
     };
-    if let (Some(min), Value::Quantity { written, .. }) = (emit.at_least, &value) {
+    if let (Some(min), Value::Quantity { written, .. } | Value::Money { written, .. }) =
+        (emit.at_least, &value)
+    {
         if *written < min {
             return None;
         }

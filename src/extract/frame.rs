@@ -404,6 +404,39 @@ fn chinese_head(rest: &str) -> Option<String> {
     chinese_nouns(rest).pop()
 }
 
+/// Heads that name the whole of a measure, not what it measures (出口总额 is exports).
+const WHOLE_HEADS: &[&str] = &[
+    "总额", "总量", "总数", "总值", "总和", "总计", "比例", "比重", "份额", "部分", "总体",
+];
+
+/// The whole a Chinese share is of: 占全国出口总额的6% → 出口 (the noun of the phrase between
+/// 占 and the figure, past a head that only says "total"), as English gives it with "6% of
+/// the country's exports". None unless 占 stands within a short Han phrase before the figure.
+fn chinese_share_head(before: &str) -> Option<String> {
+    let at = before.rfind('占')?;
+    let phrase = &before[at + '占'.len_utf8()..];
+    let phrase = phrase.trim_end_matches(|c: char| "的约近达逾超过略不足到为了 ".contains(c));
+    if phrase.is_empty()
+        || phrase.chars().count() > 16
+        || !phrase
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        return None;
+    }
+    let tags = jieba().tag(phrase, true);
+    let mut words: Vec<&str> = tags
+        .iter()
+        .filter(|t| matches!(t.tag, "n" | "nz" | "vn" | "v"))
+        .map(|t| t.word)
+        .collect();
+    while words.last().is_some_and(|w| WHOLE_HEADS.contains(w)) {
+        words.pop();
+    }
+    let head = *words.last()?;
+    (head.chars().count() >= 2 && concepts::glosses(head).is_some()).then(|| head.to_string())
+}
+
 /// The nouns (CC-CEDICT defines them, jieba tags them nouns, not verbal nouns; two characters
 /// or more) of the leading nouns and names of the Han run at the start of `rest`.
 fn chinese_nouns(rest: &str) -> Vec<String> {
@@ -703,11 +736,13 @@ pub fn figures(
                         // tariff on goods", "对进口商品加征10%关税"): the rate alone is too
                         // coarse a key, a story gives many (on goods, on coal).
                         let noun = if cls == "percent" {
-                            english_of_head(after_fig).or_else(|| {
-                                let (rate, on) = rate_head(before_fig, after_fig)?;
-                                object = Some(on);
-                                Some(rate)
-                            })
+                            english_of_head(after_fig)
+                                .or_else(|| {
+                                    let (rate, on) = rate_head(before_fig, after_fig)?;
+                                    object = Some(on);
+                                    Some(rate)
+                                })
+                                .or_else(|| chinese_share_head(before_fig))
                         } else {
                             head_noun(before_fig, after_fig)
                         };

@@ -504,9 +504,9 @@ fn compile_rule(
     }
     for e in &def.emit {
         if let Some(a) = &e.value_as {
-            if a != "year" {
+            if a != "year" && a != "money" {
                 return Err((
-                    format!("unknown value_as `{a}` (known: year)"),
+                    format!("unknown value_as `{a}` (known: year, money)"),
                     format!("value_as: {a}"),
                 ));
             }

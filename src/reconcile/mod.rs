@@ -488,8 +488,9 @@ fn headline_body(
 /// The claims of a group, less those of documents that give the fact two values that
 /// disagree: a document stating two growth rates under one key is describing two facts the
 /// frame could not tell apart. Of such a document only the values that another document
-/// corroborates are kept (they agree, and are shown as agreeing); the others are
-/// never compared.
+/// corroborates are kept (they agree, and are shown as agreeing), or that lie within 1 % of
+/// another document's value (79.16亿 against 79.17亿: one fact, misprinted in one of them;
+/// the document's 7.12亿 is another fact); the others are never compared.
 fn unambiguous<'c>(group: &[&'c Claim]) -> Vec<&'c Claim> {
     let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
     for c in group {
@@ -511,9 +512,11 @@ fn unambiguous<'c>(group: &[&'c Claim]) -> Vec<&'c Claim> {
         .iter()
         .filter(|c| {
             !ambiguous.contains(c.doc.as_str())
-                || group
-                    .iter()
-                    .any(|o| o.doc != c.doc && compare::agree(&c.value, &o.value) == Some(true))
+                || group.iter().any(|o| {
+                    o.doc != c.doc
+                        && (compare::agree(&c.value, &o.value) == Some(true)
+                            || near(&c.value, &o.value))
+                })
         })
         .copied()
         .collect()
@@ -788,6 +791,20 @@ fn conflicts(ctx: &Context, key: &str, group: &[&Claim]) -> Vec<Finding> {
         values,
         fingerprint: fp,
     }]
+}
+
+/// Are two figures of one kind within 1 % of each other (relative to the larger)?
+fn near(a: &Value, b: &Value) -> bool {
+    if std::mem::discriminant(a) != std::mem::discriminant(b) {
+        return false;
+    }
+    match (figure_or_percent(a), figure_or_percent(b)) {
+        (Some(x), Some(y)) => {
+            let hi = x.abs().max(y.abs());
+            hi > 0.0 && (x - y).abs() / hi <= 0.01
+        }
+        _ => false,
+    }
 }
 
 /// Are two figures more than a quarter apart (relative to the larger)?
