@@ -7,16 +7,28 @@ use std::sync::OnceLock;
 
 struct Patterns {
     period: Regex,
+    /// `period` without its last alternative (a year after "in", "for" …), the only one
+    /// with a `\b`: a Unicode `\b` keeps the regex crate off its DFA on Chinese text.
+    period_local: Regex,
+    /// What that alternative needs, without its `\b`s: where this does not match, `period`
+    /// and `period_local` find the same matches.
+    period_year_after_word: Regex,
     segment: Regex,
 }
+
+const PERIOD_LOCAL: &str = r"(?:(?P<y>(?:19|20)\d\d)\s*(?:财年|財年|年)?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth)[- ]quarter|(?P<h1>上半年|H1|1H|first[- ]half)|(?P<h2>下半年|H2|2H|second[- ]half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*(?:财年|財年|年)(?:度)?(?P<mo>\s*\d{1,2}\s*月)?";
+const PERIOD_YEAR_AFTER_WORD: &str =
+    r"(?:in|for|during|of) (?:fiscal (?:year )?)?(?P<ye>(?:19|20)\d\d)";
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        period: Regex::new(
-            r"(?i)(?:(?P<y>(?:19|20)\d\d)\s*(?:财年|財年|年)?\s*)?(?:第?(?P<qz>[一二三四1-4])\s*(?:季度|季)|(?P<qe>Q[1-4])|(?P<qw>first|second|third|fourth)[- ]quarter|(?P<h1>上半年|H1|1H|first[- ]half)|(?P<h2>下半年|H2|2H|second[- ]half)|(?P<m9>前三季度|9M|first nine months)|(?P<fy>全年|full[- ]year|fiscal year)|(?P<m3>1\s*[-至~到]\s*3\s*月)|(?P<m6>1\s*[-至~到]\s*6\s*月)|(?P<m9b>1\s*[-至~到]\s*9\s*月))|(?P<yo>(?:19|20)\d\d)\s*(?:财年|財年|年)(?:度)?(?P<mo>\s*\d{1,2}\s*月)?|\b(?:in|for|during|of) (?:fiscal (?:year )?)?(?P<ye>(?:19|20)\d\d)\b",
-        )
+        period: Regex::new(&format!(
+            r"(?i){PERIOD_LOCAL}|\b{PERIOD_YEAR_AFTER_WORD}\b"
+        ))
         .unwrap(),
+        period_local: Regex::new(&format!("(?i){PERIOD_LOCAL}")).unwrap(),
+        period_year_after_word: Regex::new(&format!("(?i){PERIOD_YEAR_AFTER_WORD}")).unwrap(),
         segment: Regex::new(r"(?:来自|來自)(?P<f>\p{Han}{1,6}?)(?:市场|市場|地区|地區)?的|(?P<s>[\p{Han}]{1,6}|\b[A-Za-z][A-Za-z \-]{1,20}?)\s?(?:业务|業務|板块|板塊|部门|部門|市场|市場|地区|地區| business| segment| unit| division| markets?\b| regions?\b)").unwrap(),
     })
 }
@@ -31,7 +43,7 @@ fn last_captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
 /// The last period expression of `text`: a year followed by a month (2024年4月) is a date,
 /// not a period, and is passed over (上半年度（即2024年4月至9月）: the period is H1).
 fn last_period(text: &str) -> Option<String> {
-    let re = &patterns().period;
+    let re = period_pattern(text);
     let found: Vec<_> = re.find_iter(text).map(|m| m.start()).collect();
     found
         .into_iter()
@@ -49,6 +61,17 @@ fn quarter(s: &str) -> &'static str {
     }
 }
 
+/// The period pattern to search `text` with: `period`, or the same matches found without
+/// leaving the DFA when its one alternative with a `\b` cannot match.
+fn period_pattern(text: &str) -> &'static Regex {
+    let p = patterns();
+    if p.period_year_after_word.is_match(text) {
+        &p.period
+    } else {
+        &p.period_local
+    }
+}
+
 /// The period of the nearest period expression in `before` (the sentence up to the value).
 pub fn period(before: &str) -> Option<String> {
     last_period(before)
@@ -56,8 +79,7 @@ pub fn period(before: &str) -> Option<String> {
 
 /// The period of the first period expression in `text` (an article's headline and lead).
 pub fn first_period(text: &str) -> Option<String> {
-    patterns()
-        .period
+    period_pattern(text)
         .captures_iter(text)
         .find_map(|c| period_of(&c))
 }
@@ -212,6 +234,58 @@ mod tests {
             Some("H1")
         );
         assert_eq!(period("2025年3月，公司营收").as_deref(), None);
+    }
+
+    /// `period_pattern` finds what the full pattern finds, with the same groups, on every
+    /// text of the fixtures, the examples (and ../shared/corpus when present) and on texts
+    /// with a year after a word.
+    #[test]
+    fn period_pattern_finds_what_the_full_pattern_finds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = vec![
+            "Revenue in 2024 rose; for fiscal year 2025 公司in 2024年第四季度, of 2023".into(),
+            "2024年上半年营收, 1-3月 and Q4 FY 9M first half 全年".into(),
+        ];
+        let mut stack = vec![
+            root.join("tests/fixtures"),
+            root.join("docs/examples"),
+            root.join("../shared/corpus"),
+        ];
+        while let Some(d) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if let Ok(t) = std::fs::read_to_string(&p) {
+                    texts.push(crate::normalize::normalize_str(&t).text);
+                    texts.push(t);
+                }
+            }
+        }
+        let p = patterns();
+        let names: Vec<&str> = p.period.capture_names().flatten().collect();
+        let found = |re: &Regex, t: &str| -> Vec<Vec<Option<(usize, usize)>>> {
+            re.captures_iter(t)
+                .map(|c| {
+                    names
+                        .iter()
+                        .map(|n| c.name(n).map(|m| (m.start(), m.end())))
+                        .collect()
+                })
+                .collect()
+        };
+        for t in &texts {
+            for piece in t.split_inclusive(['。', '\n']) {
+                assert_eq!(
+                    found(&p.period, piece),
+                    found(period_pattern(piece), piece),
+                    "{piece}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -73,6 +73,7 @@ impl Events {
             }
         }
         let matcher = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(forms.iter().map(|(f, _)| f.as_str()))

@@ -724,8 +724,85 @@ fn brand_orgs(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     if simple.chars().count() != text.chars().count() {
         return vec![];
     }
-    let tags = jieba().tag(&simple, true);
     let mut brands: std::collections::BTreeSet<String> = Default::default();
+    for segment in brand_segments(&simple, lex) {
+        brands_in(&jieba().tag(segment, true), lex, &mut brands);
+    }
+    if brands.is_empty() {
+        return vec![];
+    }
+    // Its Latin name: 星河汽车（Xinghe）, 星河（Xinghe）; the pairs in the text, read once.
+    let pairs: Vec<(String, String)> = p
+        .single_latin
+        .captures_iter(&simple)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect();
+    let mut out = vec![];
+    for b in brands {
+        let latin = pairs
+            .iter()
+            .find(|(han, _)| {
+                han.ends_with(b.as_str())
+                    || COMPANY_CUES
+                        .iter()
+                        .any(|cue| han.ends_with(&format!("{b}{cue}")))
+            })
+            .map(|(_, l)| l.clone());
+        let mut aliases = vec![b.clone(), format!("{b}汽车")];
+        if let Some(l) = &latin {
+            aliases.push(l.clone());
+        }
+        out.push(EntityDef {
+            canonical: latin.unwrap_or_else(|| b.clone()),
+            kind: "org".into(),
+            aliases,
+            parent: None,
+            note: Some("brand".into()),
+        });
+    }
+    out
+}
+
+/// Punctuation the segmenter always cuts at: jieba splits its input into runs of Han
+/// characters, ASCII alphanumerics and `+#&._%-`, segments each run on its own and emits
+/// every other character as a token of its own.
+const SEGMENTER_CUTS: &[char] = &[
+    ',', ';', '!', '?', ':', '(', ')', '。', '、', '，', '；', '！', '？', '：', '（', '）', '“',
+    '”', '「', '」', '《', '》',
+];
+
+/// The parts of `simple` that can hold a brand, each to be segmented on its own. Cut at
+/// [`SEGMENTER_CUTS`] (those that no lexicon name and no cue contains), a text tags as the
+/// concatenation of its parts' tags, apart from the cut characters themselves, and a brand
+/// needs its cue or title after it in the same part: a cut character is neither, nor does
+/// a name start with one. So only the parts that hold a cue word or a title are segmented;
+/// the others (most of an article) cannot give one.
+fn brand_segments<'a>(simple: &'a str, lex: &Lexicon) -> Vec<&'a str> {
+    static CUES: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(COMPANY_CUES.iter().chain(PERSONLESS_CUES)).unwrap()
+    });
+    let cut = |c: char| {
+        SEGMENTER_CUTS.contains(&c)
+            && !COMPANY_CUES
+                .iter()
+                .chain(PERSONLESS_CUES)
+                .any(|w| w.contains(c))
+            && !lex.name_has_char(c)
+    };
+    simple
+        .split(cut)
+        .filter(|s| !s.is_empty() && (cues.is_match(*s) || lex.has_title_form(s)))
+        .collect()
+}
+
+/// The brands of one segmented part of a text (see [`brand_orgs`]).
+fn brands_in(
+    tags: &[jieba_rs::Tag<'_>],
+    lex: &Lexicon,
+    brands: &mut std::collections::BTreeSet<String>,
+) {
+    let p = patterns();
     for (i, t) in tags.iter().enumerate() {
         let n = t.word.chars().count();
         // A transliteration the segmenter reads as a person's name (nr, nrt, nrfg) is a
@@ -775,33 +852,6 @@ fn brand_orgs(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
         }
         brands.insert(t.word.to_string());
     }
-    let mut out = vec![];
-    for b in brands {
-        // Its Latin name: 星河汽车（Xinghe）, 星河（Xinghe）.
-        let latin = p
-            .single_latin
-            .captures_iter(&simple)
-            .find(|c| {
-                let han = &c[1];
-                han.ends_with(b.as_str())
-                    || COMPANY_CUES
-                        .iter()
-                        .any(|cue| han.ends_with(&format!("{b}{cue}")))
-            })
-            .map(|c| c[2].to_string());
-        let mut aliases = vec![b.clone(), format!("{b}汽车")];
-        if let Some(l) = &latin {
-            aliases.push(l.clone());
-        }
-        out.push(EntityDef {
-            canonical: latin.unwrap_or_else(|| b.clone()),
-            kind: "org".into(),
-            aliases,
-            parent: None,
-            note: Some("brand".into()),
-        });
-    }
-    out
 }
 
 fn latin_is_han(c: char) -> bool {
@@ -872,7 +922,7 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
     }
     // Latin names, without the words capitalised only by where they stand, and without
     // the titles written inside them (Tesla CEO Elon Musk: Tesla, Elon Musk).
-    let latin_spans = latin::names(text, &lex.run_words)
+    let latin_spans = latin::names_with(text, &lex.run_words, lex.run_words_hold_own)
         .into_iter()
         .flat_map(|(start, end)| split_at_titles(text, start, end, lex));
     for (start, end) in latin_spans {
@@ -1363,6 +1413,47 @@ mod tests {
             .map(|m| m.name.as_str())
             .collect();
         assert_eq!(people, ["杰米森·格雷"]);
+    }
+
+    /// Segmenting only the parts of a text that hold a cue finds the brands that
+    /// segmenting the whole text finds, on every fixture, example and shared article.
+    #[test]
+    fn brands_from_parts_are_the_brands_of_the_whole_text() {
+        let lex = lexicon_with_titles();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> =
+            vec!["星河汽车（Xinghe）股价上涨，马自达汽车、星河社长表示。".into()];
+        let mut stack = vec![
+            root.join("tests/fixtures"),
+            root.join("docs/examples"),
+            root.join("../shared/corpus"),
+        ];
+        while let Some(d) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if let Ok(t) = std::fs::read_to_string(&p) {
+                    texts.push(crate::normalize::normalize_str(&t).text);
+                }
+            }
+        }
+        let mut some = 0;
+        for t in &texts {
+            let simple = crate::normalize::script::to_simplified(t);
+            let mut whole = Default::default();
+            brands_in(&jieba().tag(&simple, true), &lex, &mut whole);
+            let mut parts = Default::default();
+            for s in brand_segments(&simple, &lex) {
+                brands_in(&jieba().tag(s, true), &lex, &mut parts);
+            }
+            some += whole.len();
+            assert_eq!(whole, parts, "{t}");
+        }
+        assert!(some > 0);
     }
 
     fn lexicon_with_titles() -> Lexicon {

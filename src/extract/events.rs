@@ -83,6 +83,7 @@ struct Matcher {
 impl Matcher {
     fn new(entries: &[(String, Option<usize>)]) -> Option<Matcher> {
         let ac = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(entries.iter().map(|(f, _)| f.as_str()))

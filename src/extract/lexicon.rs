@@ -6,7 +6,7 @@ use super::DataFile;
 use crate::model::{Problem, Severity};
 use crate::normalize::script;
 use crate::yamlio;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -92,6 +92,10 @@ pub struct Lexicon {
     /// Folded (and lower-cased for Latin) name → entry.
     names: Vec<(String, Entry)>,
     matcher: Option<AhoCorasick>,
+    /// Every title name of `names` (any occurrence, ASCII case-insensitive).
+    title_matcher: Option<AhoCorasick>,
+    /// The characters of `names` that are neither alphanumeric nor Han.
+    name_marks: Vec<char>,
     pub metrics: Vec<MetricDef>,
     /// Folded metric form → index into `metrics`.
     metric_forms: Vec<(String, usize)>,
@@ -106,6 +110,8 @@ pub struct Lexicon {
     /// Capitalised words the run's articles write in mid-sentence: names wherever they
     /// stand (`entities::mid_sentence_words`); empty outside a run.
     pub run_words: std::sync::Arc<std::collections::BTreeSet<String>>,
+    /// `run_words` holds the words of every document extracted with this lexicon.
+    pub run_words_hold_own: bool,
     /// Action classes and status words of events (`rules/lexicon/actions.yaml`).
     pub actions: std::sync::Arc<super::events::Actions>,
 }
@@ -162,6 +168,7 @@ impl Lexicon {
         forms.sort();
         forms.dedup_by(|a, b| a.0 == b.0);
         self.metric_matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(forms.iter().map(|(f, _)| f.as_str()))
@@ -191,6 +198,7 @@ impl Lexicon {
             }
         }
         self.cue_matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(forms.iter().map(|(f, _)| f.as_str()))
@@ -271,9 +279,12 @@ impl Lexicon {
         out
     }
 
-    /// The same lexicon with the capitalised words the run writes in mid-sentence.
+    /// The same lexicon with the capitalised words the run writes in mid-sentence: those
+    /// of every document the lexicon will extract (`entities::mid_sentence_words` of each),
+    /// so that a document's own need not be gathered again.
     pub fn with_run_words(mut self, words: std::collections::BTreeSet<String>) -> Lexicon {
         self.run_words = std::sync::Arc::new(words);
+        self.run_words_hold_own = true;
         self
     }
 
@@ -318,10 +329,44 @@ impl Lexicon {
         self.names = names.into_iter().collect();
         let patterns: Vec<&str> = self.names.iter().map(|(k, _)| k.as_str()).collect();
         self.matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)
             .ok();
+        let titles: Vec<&str> = self
+            .names
+            .iter()
+            .filter(|(_, e)| matches!(e, Entry::Title { .. }))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        self.title_matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .build(&titles)
+            .ok();
+        let mut marks: Vec<char> = self
+            .names
+            .iter()
+            .flat_map(|(k, _)| k.chars())
+            .filter(|c| !c.is_alphanumeric())
+            .collect();
+        marks.sort_unstable();
+        marks.dedup();
+        self.name_marks = marks;
+    }
+
+    /// Does `text` contain a title's name anywhere (a superset of what [`Lexicon::find`]
+    /// reports as titles)?
+    pub fn has_title_form(&self, text: &str) -> bool {
+        self.title_matcher
+            .as_ref()
+            .is_some_and(|m| m.is_match(text))
+    }
+
+    /// Does some name of the lexicon contain `c` (a character that is not alphanumeric)?
+    pub fn name_has_char(&self, c: char) -> bool {
+        c.is_alphanumeric() || self.name_marks.binary_search(&c).is_ok()
     }
 
     /// Every known name in `text` (normalized), leftmost-longest, not inside a Latin word.

@@ -235,19 +235,18 @@ pub struct RuleSet {
     pub prefilter: Prefilter,
 }
 
-/// A prefilter over every pattern of a rule set: for each pattern, literal strings at least
-/// one of which every match of the pattern contains (a word such as 加入 or `citations`, or
-/// a slot's marker characters), found with one Aho-Corasick pass over a sentence. A
-/// pattern none of whose literals is in the sentence cannot match it and is not run.
+/// A prefilter over every pattern of a rule set: for each pattern, sets of literal strings
+/// such that every match of the pattern contains at least one literal of each set (a word
+/// such as 加入 or `citations`, a slot's marker characters: {@amount} … {v:money} needs a
+/// measure word *and* a money amount), found with one Aho-Corasick pass over a sentence. A
+/// pattern one of whose sets has no literal in the sentence cannot match it and is not run.
 #[derive(Debug, Clone, Default)]
 pub struct Prefilter {
     matcher: Option<aho_corasick::AhoCorasick>,
     literals: usize,
-    /// Per literal id: the patterns (rule order, then pattern order) at least one of whose
-    /// literals every match contains, this one among them.
-    users: Vec<Vec<usize>>,
-    /// Per pattern: no required literal is known, so it always runs.
-    always: Vec<bool>,
+    /// Per pattern (rule order, then pattern order): the literal ids of each required set;
+    /// `None`: no required literal is known, so it always runs.
+    needs: Vec<Option<Vec<Vec<usize>>>>,
 }
 
 /// Literal alternatives at least one of which every match of `h` contains.
@@ -296,68 +295,89 @@ fn required(h: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     }
 }
 
+/// Sets of literal alternatives, every match of `h` containing one of each: the
+/// [`required`] set of every part of a concatenation (each part must match), else the
+/// [`required`] set of the whole.
+fn required_all(h: &regex_syntax::hir::Hir, out: &mut Vec<Vec<String>>) {
+    use regex_syntax::hir::HirKind;
+    match h.kind() {
+        HirKind::Concat(subs) => subs.iter().for_each(|s| required_all(s, out)),
+        HirKind::Capture(c) => required_all(&c.sub, out),
+        HirKind::Repetition(r) if r.min >= 1 => required_all(&r.sub, out),
+        _ => out.extend(required(h)),
+    }
+}
+
 impl Prefilter {
     /// The prefilter of these rules' patterns.
     pub fn new(rules: &[Rule]) -> Prefilter {
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
         let mut needs = vec![];
         for re in rules.iter().flat_map(|r| &r.regexes) {
-            let set = regex_syntax::Parser::new()
-                .parse(re.as_str())
-                .ok()
-                .and_then(|h| required(&h))
-                .filter(|set| !set.is_empty() && set.iter().all(|l| !l.is_empty()));
-            needs.push(set.map(|set| {
-                let mut v: Vec<usize> = set
-                    .into_iter()
-                    .map(|l| {
-                        let n = ids.len();
-                        *ids.entry(l).or_insert(n)
+            let mut sets = vec![];
+            if let Ok(h) = regex_syntax::Parser::new().parse(re.as_str()) {
+                required_all(&h, &mut sets);
+                // (A set with a single ASCII character, such as a letter of a
+                // case-insensitive word, filters little and would slow the search: left
+                // out, unless it is the most selective set.)
+                sets.retain(|set| !set.iter().any(|l| l.len() == 1));
+                sets.extend(required(&h));
+            }
+            sets.retain(|set| !set.is_empty() && set.iter().all(|l| !l.is_empty()));
+            sets.sort();
+            sets.dedup();
+            needs.push((!sets.is_empty()).then(|| {
+                sets.into_iter()
+                    .map(|set| {
+                        let mut v: Vec<usize> = set
+                            .into_iter()
+                            .map(|l| {
+                                let n = ids.len();
+                                *ids.entry(l).or_insert(n)
+                            })
+                            .collect();
+                        v.sort_unstable();
+                        v.dedup();
+                        v
                     })
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v
+                    .collect::<Vec<_>>()
             }));
         }
         let mut literals: Vec<(usize, String)> = ids.into_iter().map(|(l, i)| (i, l)).collect();
         literals.sort();
-        let matcher = aho_corasick::AhoCorasick::new(literals.iter().map(|(_, l)| l)).ok();
+        // A DFA: searched once per sentence, it is several times faster than the NFA the
+        // builder picks for this many literals (same matches).
+        let matcher = aho_corasick::AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(literals.iter().map(|(_, l)| l))
+            .ok();
         if matcher.is_none() {
             needs.iter_mut().for_each(|n| *n = None);
         }
-        let mut users = vec![vec![]; literals.len()];
-        for (k, n) in needs.iter().enumerate() {
-            for &l in n.iter().flatten() {
-                users[l].push(k);
-            }
-        }
-        let always = needs.iter().map(Option::is_none).collect();
         Prefilter {
             matcher,
             literals: literals.len(),
-            users,
-            always,
+            needs,
         }
     }
 
     /// Which patterns may match `text`: `result[k]` for the k-th pattern of the rule set.
     pub fn candidates(&self, text: &str) -> Vec<bool> {
-        // A pattern may match when it needs nothing or one of its literals is present: each
-        // literal found marks the patterns that need it, once.
-        let mut out = self.always.clone();
+        // A pattern may match when it needs nothing or each of its sets has a literal in
+        // the text.
+        let mut present = vec![false; self.literals];
         if let Some(m) = &self.matcher {
-            let mut present = vec![false; self.literals];
             for hit in m.find_overlapping_iter(text) {
-                let l = hit.pattern().as_usize();
-                if !std::mem::replace(&mut present[l], true) {
-                    for &k in &self.users[l] {
-                        out[k] = true;
-                    }
-                }
+                present[hit.pattern().as_usize()] = true;
             }
         }
-        out
+        self.needs
+            .iter()
+            .map(|n| match n {
+                None => true,
+                Some(sets) => sets.iter().all(|set| set.iter().any(|&l| present[l])),
+            })
+            .collect()
     }
 }
 
@@ -587,6 +607,11 @@ mod tests {
             vec![false, true, false]
         );
         assert_eq!(pf.candidates("nothing here"), vec![false, false, false]);
+        // Every part a match needs: the word without the organisation is not enough.
+        assert_eq!(
+            pf.candidates(&format!("{d}正式加入")),
+            vec![false, false, false]
+        );
     }
 
     #[test]

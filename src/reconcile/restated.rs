@@ -187,6 +187,18 @@ pub fn extend(
     let by_id: HashMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), *c)).collect();
     let mut taken = vec![false; figs.len()];
     let mut added = Vec::new();
+    // The agreements holding each claim (indices into `alignments`, in order), kept up to
+    // date as agreements grow: no scan of every alignment per set.
+    let mut agreeing: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, al) in alignments.iter().enumerate() {
+        if al.verdict == "agree" {
+            for c in &al.claims {
+                if let Some((&id, _)) = by_id.get_key_value(c.as_str()) {
+                    agreeing.entry(id).or_default().push(i);
+                }
+            }
+        }
+    }
     for &anchor in &order {
         if taken[anchor] {
             continue;
@@ -218,13 +230,13 @@ pub fn extend(
             taken[k] = true;
         }
         let ids: BTreeSet<&str> = set.iter().map(|&k| figs[k].claim.id.as_str()).collect();
-        let overlapping: Vec<usize> = alignments
+        let overlapping: Vec<usize> = ids
             .iter()
-            .enumerate()
-            .filter(|(_, al)| {
-                al.verdict == "agree" && al.claims.iter().any(|c| ids.contains(c.as_str()))
-            })
-            .map(|(i, _)| i)
+            .filter_map(|id| agreeing.get(id))
+            .flatten()
+            .copied()
+            .collect::<BTreeSet<usize>>()
+            .into_iter()
             .collect();
         if let [one] = overlapping[..] {
             let held: BTreeSet<&str> = alignments[one].claims.iter().map(String::as_str).collect();
@@ -238,6 +250,12 @@ pub fn extend(
             if union.len() == held.union(&ids).count() && all_agree(&union) {
                 let grown = grow(ctx, &alignments[one], &union);
                 alignments[one] = grown;
+                for &id in &ids {
+                    let holders = agreeing.entry(id).or_default();
+                    if !holders.contains(&one) {
+                        holders.push(one);
+                    }
+                }
                 continue;
             }
         }

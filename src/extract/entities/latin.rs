@@ -44,7 +44,6 @@ struct Patterns {
     /// (HBM)`, `监督微调（SFT）`.
     latin_gloss: Regex,
     gloss_latin: Regex,
-    lower_words: Regex,
     /// Where a run-on byline ends: a dateline in capitals, a bracket, a dash.
     byline_end: Regex,
 }
@@ -64,7 +63,6 @@ fn patterns() -> &'static Patterns {
         code: Regex::new(r#"[a-z_]+=\s*"|<\?|\?>|\{\{|\}\}|\[[a-z_\\]+ [a-z_]+=|function\s*\("#).unwrap(),
         latin_gloss: Regex::new(r"([A-Za-z0-9][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,4})\s*[(（]\s*([^()（）]{2,40}?)\s*[)）]").unwrap(),
         gloss_latin: Regex::new(r"(\p{Han}{2,12})\s*[(（]\s*([A-Za-z][A-Za-z0-9\- ]*(?:[,，、]\s*[A-Za-z][A-Za-z0-9\- ]*)*)\s*[)）]").unwrap(),
-        lower_words: Regex::new(r"\b[a-z]{4,}\b").unwrap(),
         byline_end: Regex::new(r"\b[A-Z]{3,}\b|[(（]| [-–—] ").unwrap(),
         descriptor: Regex::new(r"(?i)-(?:backed|owned|linked|based|led|made|listed|controlled|funded|run|operated|supported|affiliated|registered|headquartered|focused|style|era|bound|born|built|branded|designed|developed|dominated|related|sponsored|specific|exclusive|powered|driven|enabled|friendly|only|free|wide)$").unwrap(),
     })
@@ -323,20 +321,48 @@ fn mid_sentence_words_in(text: &str, ls: &[(usize, usize, LineKind, bool)]) -> B
         .filter(|l| latin_dominant(&text[l.0..l.1]))
         .map(|l| (l.0, l.1))
         .collect();
-    for w in p.lower_words.find_iter(text) {
-        let i = latin_lines.partition_point(|l| l.1 <= w.start());
-        if latin_lines.get(i).is_none_or(|l| l.0 > w.start()) {
+    for (ws, we) in lower_words(text) {
+        let i = latin_lines.partition_point(|l| l.1 <= ws);
+        if latin_lines.get(i).is_none_or(|l| l.0 > ws) {
             continue;
         }
         // Not inside a link or a file name (velmora.com, /velmora-fleet/).
         let joined = |c: Option<char>| c.is_some_and(|c| "./-_=?&#@:".contains(c));
-        if joined(text[..w.start()].chars().next_back()) || joined(text[w.end()..].chars().next()) {
+        if joined(text[..ws].chars().next_back()) || joined(text[we..].chars().next()) {
             continue;
         }
-        out.insert(w.as_str().to_string());
+        out.insert(text[ws..we].to_string());
     }
     for t in glossed_terms(text) {
         out.insert(format!("{TERM}{t}"));
+    }
+    out
+}
+
+/// The matches of `\b[a-z]{4,}\b` in `text` (Unicode word boundaries), as byte ranges: the
+/// runs of four ASCII small letters or more with no word character on either side (a
+/// match can neither start nor end between two letters, so it is a whole run). Found
+/// without the regex crate, whose DFA gives up on a Unicode `\b` in non-ASCII text.
+fn lower_words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_lowercase() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_lowercase() {
+            i += 1;
+        }
+        let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+        if i - start >= 4
+            && !word(text[..start].chars().next_back())
+            && !word(text[i..].chars().next())
+        {
+            out.push((start, i));
+        }
     }
     out
 }
@@ -559,10 +585,25 @@ fn strip_descriptor(w: &str) -> &str {
 /// Latin names of `text` as byte ranges. `run_words`: capitalised words written in
 /// mid-sentence anywhere in the run (see [`mid_sentence_words`]); the document's own are
 /// added.
+#[cfg(test)]
 pub fn names(text: &str, run_words: &BTreeSet<String>) -> Vec<(usize, usize)> {
+    names_with(text, run_words, false)
+}
+
+/// [`names`], where `own_in_run` says that `run_words` already holds the document's own
+/// (the pipeline gathers them from every document of the run).
+pub fn names_with(
+    text: &str,
+    run_words: &BTreeSet<String>,
+    own_in_run: bool,
+) -> Vec<(usize, usize)> {
     let p = patterns();
     let ls = lines(text);
-    let own = mid_sentence_words_in(text, &ls);
+    let own = if own_in_run {
+        BTreeSet::new()
+    } else {
+        mid_sentence_words_in(text, &ls)
+    };
     let known = |w: &str| own.contains(w) || run_words.contains(w);
     let mut out = vec![];
     for m in latin_matches(&p.candidate, text) {
@@ -776,13 +817,23 @@ mod tests {
         }
         assert!(texts.len() > 10);
         let p = patterns();
+        let lower = Regex::new(r"\b[a-z]{4,}\b").unwrap();
         for t in &texts {
             for re in [&p.word, &p.candidate] {
                 let all: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
                 let runs: Vec<_> = latin_matches(re, t).map(|m| m.range()).collect();
                 assert_eq!(all, runs, "{t}");
             }
+            let all: Vec<_> = lower.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(all, lower_words(t), "{t}");
         }
+        let t = "ab abcd,abcdé naïve été Qabcd 中abcd中 abcd_x abcd1 (abcd) ‿abcd";
+        let all: Vec<_> = Regex::new(r"\b[a-z]{4,}\b")
+            .unwrap()
+            .find_iter(t)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        assert_eq!(all, lower_words(t));
     }
 
     #[test]
