@@ -118,3 +118,45 @@ fn names_of_the_fixture_corpora() {
         names_snapshot(corpus);
     }
 }
+
+/// Two outlets transliterate one foreign executive's name with other characters of the same
+/// sound: an info finding naming both forms. The traditional spelling of one of them is that
+/// form, not a third one.
+#[test]
+fn a_name_transliterated_two_ways_is_an_info() {
+    let a = "# 车企访问\n\n首席执行官鲁比奥表示，双方将继续会谈。鲁比奥还称，贸易问题另议。\n";
+    let b = "# 车企行程\n\n首席执行官卢比奥称，会谈将在周二举行。\n";
+    let c = "# 會談\n\n行政總裁魯比奧表示，下周再談。\n";
+    let report = run(&[
+        ("01.md".into(), a),
+        ("02.md".into(), b),
+        ("03.md".into(), c),
+    ]);
+    let found: Vec<&factcheck::model::Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == "transliteration-variant")
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", report.findings);
+    let f = found[0];
+    assert_eq!(f.severity, factcheck::model::Severity::Info);
+    let forms: Vec<&str> = f.values.iter().map(|v| v.value.as_str()).collect();
+    // 鲁比奥 (two sources: one simplified, one traditional) before 卢比奥 (one).
+    assert_eq!(forms, ["鲁比奥", "卢比奥"], "{}", f.message);
+    assert!(f.message.contains("lu bi ao"), "{}", f.message);
+    assert_eq!(f.majority, None);
+}
+
+#[test]
+fn sound_variants_need_the_same_sounds_and_a_shared_character() {
+    use factcheck::reconcile::names::sound_variant;
+    assert!(sound_variant("卢比奥", "鲁比奥").is_some());
+    assert!(sound_variant("马克·卡尼", "马克·卡妮").is_some());
+    // Another sound (li / rui), another length, nothing shared, the same form.
+    assert!(sound_variant("格里尔", "格瑞尔").is_none());
+    assert!(sound_variant("卢比奥", "卢比").is_none());
+    assert!(sound_variant("王宁", "汪凝").is_none());
+    assert!(sound_variant("卢比奥", "卢比奥").is_none());
+    // Latin names are the spelling stage's.
+    assert!(sound_variant("Rubio", "Rubeo").is_none());
+}

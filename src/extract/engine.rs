@@ -257,7 +257,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             // An English full stop: followed by a space and a capital or end.
             let next = text[i + 1..].chars().next();
             let after = text[i + 1..].chars().nth(1);
-            if next == Some(' ') && after.is_some_and(|a| a.is_uppercase()) {
+            if next == Some(' ')
+                && after.is_some_and(|a| a.is_uppercase())
+                && !entities::after_initials(&text[..i + 1])
+            {
                 let end = i + 1;
                 out.push(start..end);
                 start = end;

@@ -95,7 +95,7 @@ fn patterns() -> &'static Patterns {
         )
         .unwrap(),
         org_suffix: Regex::new(
-            r"\p{Han}{2,6}?(?:股份有限公司|有限公司|公司|集团|实验室|研究院|研究所|大学|学院|事业群|事业部|银行|交易所|委员会|基金会|科技|电子|证券|保险|控股|半导体|存储|通信|光电|传媒|医药|能源)",
+            r"\p{Han}{2,6}?(?:股份有限公司|有限责任公司|有限公司|公司|集团|实验室|研究院|研究所|大学|学院|事业群|事业部|银行|交易所|委员会|基金会|科技|电子|证券|保险|控股|半导体|存储|通信|光电|传媒|医药|能源)",
         )
         .unwrap(),
         transliterated: Regex::new(r"\p{Han}{1,5}·\p{Han}{1,6}").unwrap(),
@@ -117,6 +117,9 @@ fn patterns() -> &'static Patterns {
         after_title: Regex::new(r"^\s?(\p{Han}{2,3}?)(?:汇报|表示|透露|称|说|指出|亲自|同样|介绍|认为|卸任|辞任|辞去|接任|出任|转任|改任|担任|兼任|加入|加盟|宣布|即日|在|于|将|已|曾|也|就|的|和|与|及|是|为|[,，。、;；:：\s\(]|$)").unwrap(),
     })
 }
+
+/// Markets written after a stock symbol (TSLA-US).
+const MARKETS: &[&str] = &["US", "HK", "SH", "SZ", "TW", "JP", "CN", "SG", "UK", "KS"];
 
 /// Latin tokens that are words, not names.
 const NOT_NAMES: &[&str] = &[
@@ -213,6 +216,22 @@ const NOT_NAMES: &[&str] = &[
     "ODM",
     "ETF",
     "GDP",
+    // Generic acronyms of technology and business, like AI and API above: kinds of things,
+    // never a name in a story.
+    "LLM",
+    "LLMs",
+    "NLP",
+    "SOTA",
+    "AIGC",
+    "GenAI",
+    "PDF",
+    "HTML",
+    "PCB",
+    "APAC",
+    "EMEA",
+    "CapEx",
+    "B2B",
+    "B2C",
 ];
 
 /// The Chinese personal name at the end of `s`: honorifics dropped on the right, known
@@ -339,7 +358,20 @@ fn name_by_words(text: &str, start: usize, end: usize, suffix: bool) -> Option<(
         noun && !(w.2 == "n" && (word.ends_with(['商', '厂', '者']) || word.ends_with("品牌")))
     };
     // The name is the run of noun words that ends at the suffix (消息刺激本田汽车: 本田汽车).
-    let mut first = inside.len() - inside.iter().rev().take_while(|w| opens_name(w)).count();
+    // A localizer of one character between two nouns is inside the name (北京中石伟业科技:
+    // 北京/ns 中/f 石/n …), not where it begins.
+    let single_localizer = |k: usize| {
+        let w = inside[k];
+        w.2 == "f"
+            && text[w.0..w.1].chars().count() == 1
+            && k > 0
+            && opens_name(inside[k - 1])
+            && inside.get(k + 1).is_some_and(|n| opens_name(n))
+    };
+    let mut first = inside.len();
+    while first > 0 && (opens_name(inside[first - 1]) || single_localizer(first - 1)) {
+        first -= 1;
+    }
     if first == inside.len() {
         return None;
     }
@@ -349,8 +381,12 @@ fn name_by_words(text: &str, start: usize, end: usize, suffix: bool) -> Option<(
     if first > 0 {
         let w = inside[first - 1];
         let before = words.iter().rev().find(|p| p.1 <= w.0);
+        // Only a verb the segmenter made up (its dictionary does not hold it): a verb it
+        // knows (实现集团, 引述公司, 显见公司) is the verb of the clause.
+        let word = crate::normalize::script::to_simplified(&text[w.0..w.1]);
         if matches!(w.2, "v" | "vn")
-            && text[w.0..w.1].chars().count() == 2
+            && word.chars().count() == 2
+            && !jieba().has_word(&word)
             && before.is_none_or(|p| matches!(p.2, "p" | "x" | "w"))
         {
             first -= 1;
@@ -361,11 +397,88 @@ fn name_by_words(text: &str, start: usize, end: usize, suffix: bool) -> Option<(
     if suffix && first + 1 >= inside.len() && (inside.len() > 1 || inside[0].2 == "n") {
         return None;
     }
-    let start = inside[first].0;
+    let mut start = inside[first].0;
+    // The unit of a date is no part of a name the segmenter glued it to (8月18日天孚通信: 日天孚).
+    if text[..start].ends_with(|c: char| c.is_ascii_digit())
+        && text[start..].starts_with(['日', '月', '年'])
+    {
+        start += '日'.len_utf8();
+    }
     if suffix && text[start..end].chars().count() < 3 && inside.len() > 1 {
         return None;
     }
+    if suffix && describes_a_kind(text, &inside[first..], end) {
+        return None;
+    }
     Some((start, end))
+}
+
+/// Suffixes that are also common nouns of an industry (长江存储, 星河科技, but 企业级存储,
+/// 国产存储: storage).
+const INDUSTRY_SUFFIXES: &[&str] = &[
+    "科技",
+    "电子",
+    "证券",
+    "保险",
+    "控股",
+    "半导体",
+    "存储",
+    "通信",
+    "光电",
+    "传媒",
+    "医药",
+    "能源",
+];
+
+/// Is the suffix name made of `words` (the segmenter's, ending at `end`) a description of a
+/// kind of organisation rather than a name? An industry suffix after a common word of two
+/// characters or more (企业级存储, 中国核心半导体, 固态硬盘分层存储: no name, only what they
+/// do; 长江存储, 华泰证券, 美光科技 have a proper noun or characters the segmenter does not
+/// know before it), unless a legal suffix follows (星河智能科技有限公司); 公司 after
+/// common words and places only (日本汽车公司, 大模型公司, 企业软件公司) or after a place
+/// alone (美国公司).
+fn describes_a_kind(text: &str, words: &[&(usize, usize, &str)], end: usize) -> bool {
+    let name = &text[words[0].0..end];
+    let common = |t: &str| {
+        matches!(
+            t,
+            "n" | "vn" | "v" | "a" | "ad" | "b" | "l" | "t" | "d" | "m" | "f" | "s"
+        )
+    };
+    let chars = |w: &(usize, usize, &str)| text[w.0..w.1].chars().count();
+    if let Some(sfx) = INDUSTRY_SUFFIXES.iter().find(|s| name.ends_with(*s)) {
+        let rest = &text[end..];
+        if LEGAL_SUFFIXES.iter().any(|l| rest.starts_with(l)) {
+            return false;
+        }
+        let stem_end = end - sfx.len();
+        let stem: Vec<&&(usize, usize, &str)> = words.iter().filter(|w| w.1 <= stem_end).collect();
+        // One common word alone before the suffix can be a brand (晨星科技, 招商证券); a
+        // phrase ending in one is a description. A word the segmenter made up (芯飞/v) is a
+        // name's, whatever its tag.
+        return stem.len() >= 2
+            && stem.last().is_some_and(|w| {
+                w.1 == stem_end
+                    && chars(w) >= 2
+                    && common(w.2)
+                    && jieba().has_word(&crate::normalize::script::to_simplified(&text[w.0..w.1]))
+            });
+    }
+    if !name.ends_with("公司") || LEGAL_SUFFIXES[..3].iter().any(|l| name.ends_with(l)) {
+        return false;
+    }
+    let stem_end = end - "公司".len();
+    let stem: Vec<&&(usize, usize, &str)> = words.iter().filter(|w| w.1 <= stem_end).collect();
+    match stem[..] {
+        // One word holding the suffix (美国公司/nt): the segmenter's tag of its stem.
+        [] => {
+            let stem = crate::normalize::script::to_simplified(&name[..name.len() - "公司".len()]);
+            let tags = jieba().tag(&stem, true);
+            tags.len() == 1 && tags[0].tag == "ns"
+        }
+        [w] => w.2 == "ns",
+        _ => stem.iter().all(|w| common(w.2) || w.2 == "ns"),
+    }
 }
 
 /// Words that make a suffix name generic (一家初创公司, 上市公司, 子公司): not a name.
@@ -530,15 +643,9 @@ pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     // A short name declared after an organisation's full name is that organisation.
     for c in p.short_name.captures_iter(text) {
         let start = c.get(0).unwrap().start();
-        let Some(full) = p
-            .org_suffix
-            .find_iter(&text[..start])
-            .last()
-            .filter(|m| m.end() == start)
-        else {
+        let Some(full) = full_name_before(text, start) else {
             continue;
         };
-        let full = org_name_cut(full.as_str());
         let short = &c[1];
         if short.chars().count() >= 2 && !is_generic(short) {
             out.push(EntityDef {
@@ -621,6 +728,51 @@ pub fn appositions(text: &str, lex: &Lexicon) -> Vec<EntityDef> {
     }
     out
 }
+
+/// The organisation's full name that ends at `end` (where a bracket declaring its short name
+/// opens): the longest legal suffix ending there (股份有限公司 before 有限公司 and 公司), and
+/// the name before it as the segmenter's words give it (北京青禾伟业科技股份有限公司, not
+/// the bare suffix 股份有限公司 that a search from the left would end on).
+fn full_name_before(text: &str, end: usize) -> Option<&str> {
+    let head = &text[..end];
+    let suffix = LEGAL_SUFFIXES.iter().find(|s| head.ends_with(*s))?;
+    let stem_end = end - suffix.len();
+    let from = head[..stem_end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| latin_is_han(*c))
+        .take(16)
+        .last()
+        .map(|(i, _)| i)?;
+    let cut = org_name_cut(&text[from..end]);
+    let longer = |n: &str| n.chars().count() > suffix.chars().count() + 1;
+    // The segmenter's name, else the name from the last proper noun that follows a word of
+    // the clause (控股股东山东中际投资控股有限公司, 受理长江存储控股股份有限公司: the
+    // segmenter reads 控股 as a verb there, so the run of nouns stops short).
+    name_by_words(text, end - cut.len(), end, false)
+        .map(|(s, e)| &text[s..e])
+        .filter(|n| longer(n))
+        .or_else(|| {
+            let base = end - cut.len();
+            let simple = crate::normalize::script::to_simplified(cut);
+            let proper = |t: &str| matches!(t, "ns" | "nz" | "nr" | "nrt" | "nt" | "j");
+            let mut at = None;
+            let (mut ch, mut prev) = (0, None::<&str>);
+            for t in jieba().tag(&simple, true) {
+                if proper(t.tag) && prev.is_none_or(|p| !proper(p)) {
+                    at = Some(ch);
+                }
+                prev = Some(t.tag);
+                ch += t.word.chars().count();
+            }
+            let i = cut.char_indices().nth(at?).map(|(i, _)| base + i)?;
+            let name = &text[i..end];
+            longer(name).then_some(name)
+        })
+}
+
+/// Legal and group suffixes, longest first.
+const LEGAL_SUFFIXES: &[&str] = &["股份有限公司", "有限责任公司", "有限公司", "公司", "集团"];
 
 /// Latin names written with a stock symbol — an exchange and a symbol (Velmora
 /// (NYSE:VLM)), or a symbol that is not the name's initials (Velmora Motors (VLMR); not
@@ -937,6 +1089,17 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         if s.len() < 2 || NOT_NAMES.contains(&s) || s.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
+        // A stock symbol with its market (TSLA-US, 0700-HK): a code for the shares, not a
+        // name of its own.
+        if s.split_once('-').is_some_and(|(sym, market)| {
+            (1..=6).contains(&sym.len())
+                && sym
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && MARKETS.contains(&market)
+        }) {
+            continue;
+        }
         // Two capitals alone are an abbreviation of a common noun or a code (IP, KV, UI, a
         // market's SZ or HK) far more often than a name: a name only when the gazetteer
         // knows it (found above) or inside a longer name (SK Hynix).
@@ -1094,6 +1257,27 @@ pub fn mentions(text: &str, lex: &Lexicon) -> Vec<Mention> {
         .collect()
 }
 
+/// Does `before` end with a person's or a company's initials and their dot (R.J., D.A., J.)
+/// — no end of a sentence — rather than a word or a place's initials (U.S., U.K.)?
+pub fn after_initials(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem
+            .split('.')
+            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+        && !latin::PLACE_INITIALS.contains(&word.as_str())
+}
+
 /// A market's code before a stock symbol ((NYSE:VLM), [XHKG: 1234]): it names where the
 /// shares trade, not an entity of the story.
 fn market_code(text: &str, m: &Mention) -> bool {
@@ -1136,8 +1320,12 @@ fn split_at_titles(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(
     if from < span.len() {
         out.push((start + from, end));
     }
-    // Words that are not names (CXMT IPO, AI Stock …) at either end are cut off.
+    // Words that are not names (CXMT IPO, AI Stock …) at either end are cut off; what is left
+    // of a name that was a common English word after or before such a word (AI Agents, LLM
+    // Agent, Agent AI: an English content word of CC-CEDICT's glosses) is a term, not a name.
+    let mut terms = vec![];
     for (s, e) in out.iter_mut() {
+        let whole = (*s, *e);
         loop {
             let part = &text[*s..*e];
             if let Some((first, rest)) = part
@@ -1154,9 +1342,27 @@ fn split_at_titles(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(
                 break;
             }
         }
+        if (*s, *e) != whole && *e > *s && common_english_word(&text[*s..*e]) {
+            terms.push((*s, *e));
+        }
     }
-    out.retain(|(s, e)| e > s);
+    out.retain(|(s, e)| e > s && !terms.contains(&(*s, *e)));
     out
+}
+
+/// One word in title case whose lower-case form (or its singular) CC-CEDICT glosses a
+/// Chinese word with: a common English word (Agent, Agents, Research).
+fn common_english_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    let title = cs.next().is_some_and(|c| c.is_ascii_uppercase())
+        && cs.clone().count() >= 2
+        && cs.all(|c| c.is_ascii_lowercase());
+    if !title {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let known = crate::extract::frame::concepts::english_known;
+    known(&lower) || lower.strip_suffix('s').is_some_and(known)
 }
 
 /// A transliterated name (`X·Y`) found by pattern, cut on the left after a known name or
@@ -1274,8 +1480,9 @@ pub(crate) fn jieba() -> &'static jieba_rs::Jieba {
 }
 
 /// Does `text` start with a word of two characters or more that the segmenter tags as a verb,
-/// an adverb, an adjective, a localizer, a pronoun, a numeral or a conjunction (首席执行官表示,
-/// 担任首席执行官以来, 六小虎之一: no names)? Names it does not know it cuts into pieces
+/// an adverb, an adjective, a localizer, a pronoun, a numeral, a conjunction or a common noun
+/// (首席执行官表示, 担任首席执行官以来, 六小虎之一, 董事席位: no names; the segmenter tags
+/// the names it knows `nr`)? Names it does not know it cuts into pieces
 /// tagged as names, nouns, times or even prepositions (周靖/t 人/n, 宋以/p 宁…), which pass;
 /// single function characters are `LEFT_STOPS`.
 pub fn starts_with_function_word(text: &str) -> bool {
@@ -1286,7 +1493,19 @@ pub fn starts_with_function_word(text: &str) -> bool {
         t.word.chars().count() >= 2
             && matches!(
                 t.tag,
-                "v" | "vd" | "vn" | "vi" | "d" | "ad" | "a" | "f" | "r" | "m" | "mq" | "c" | "u"
+                "v" | "vd"
+                    | "vn"
+                    | "vi"
+                    | "d"
+                    | "ad"
+                    | "a"
+                    | "f"
+                    | "r"
+                    | "m"
+                    | "mq"
+                    | "c"
+                    | "u"
+                    | "n"
             )
     })
 }
@@ -1523,6 +1742,20 @@ mod tests {
             short.is_some_and(|e| e.aliases.contains(&"青禾科技".to_string())),
             "{a:?}"
         );
+        // The full name is the whole name before the bracket, not its legal suffix alone.
+        assert_eq!(
+            short.unwrap().aliases[0],
+            "北京青禾伟业科技股份有限公司",
+            "{a:?}"
+        );
+        let t = "控股股东山东青禾投资控股有限公司（简称“青禾控股”）减持。";
+        let a = appositions(t, &Lexicon::default());
+        let short = a.iter().find(|e| e.note.as_deref() == Some("short name"));
+        assert_eq!(
+            short.map(|e| e.aliases[0].as_str()),
+            Some("山东青禾投资控股有限公司"),
+            "{a:?}"
+        );
     }
 
     #[test]
@@ -1547,6 +1780,76 @@ mod tests {
                 "{t}: {m:?}"
             );
         }
+    }
+
+    #[test]
+    fn descriptions_of_a_kind_are_no_organisations() {
+        let orgs = |t: &str| -> Vec<String> {
+            mentions(t, &Lexicon::default())
+                .into_iter()
+                .filter(|m| m.kind == MentionKind::Org)
+                .map(|m| m.name)
+                .collect()
+        };
+        // An industry word after a phrase of common words: what they do, not who they are.
+        assert!(orgs("订单转向固态硬盘分层存储方案。").is_empty());
+        assert!(orgs("政策利好中国核心半导体企业。").is_empty());
+        // One common word alone before it can be a brand.
+        assert_eq!(orgs("星火科技第二季度营收增长。"), ["星火科技"]);
+        // 公司 after common words and places, or a place alone.
+        assert!(orgs("所有日本汽车公司都面临压力。").is_empty());
+        assert!(orgs("估值远低于类似的美国公司。").is_empty());
+        // A verb of the clause the segmenter knows opens no name.
+        assert!(orgs("双方紧密合作，实现集团下一阶段目标。").is_empty());
+        assert!(orgs("据报道，引述公司文件称利润下降。").is_empty());
+        // Names stay: a place before an industry word, a proper noun, a legal suffix after.
+        assert_eq!(orgs("青岚存储公布业绩。"), ["青岚存储"]);
+        assert_eq!(orgs("华泰证券发布报告。"), ["华泰证券"]);
+        assert_eq!(orgs("公告称，青岚智能科技有限公司增资。"), ["青岚智能科技"]);
+        // The unit of a date is no part of a name.
+        assert_eq!(orgs("8月18日天岚通信（300123.SZ）发布业绩。"), ["天岚通信"]);
+    }
+
+    #[test]
+    fn a_common_noun_after_a_title_is_no_person() {
+        let lex = lexicon_with_titles();
+        let m = mentions("收购方将任命过半数董事席位。", &lex);
+        assert!(!m.iter().any(|m| m.kind == MentionKind::Person), "{m:?}");
+    }
+
+    #[test]
+    fn terms_and_codes_in_han_text_are_not_names() {
+        let lex = lexicon_with_titles();
+        let names = |t: &str| -> Vec<String> {
+            let words = mid_sentence_words(t);
+            let lex = lex.clone().with_run_words(words);
+            mentions(t, &lex)
+                .into_iter()
+                .filter(|m| m.kind == MentionKind::Name)
+                .map(|m| m.name)
+                .collect()
+        };
+        // An acronym before a common noun is a kind of thing, wherever the text writes it.
+        // (ZPO, written only in the list, has no evidence either way: a name.)
+        assert_eq!(names("新一代QPO模块无需EUV光刻机，QPO、ZPO等产品"), ["ZPO"]);
+        // Initials with their dots stay one name.
+        assert_eq!(
+            names("分析师称，R.J. Calloway 的研究主管表示放缓。"),
+            ["R.J. Calloway"]
+        );
+        // A model with versions, a glossed agency: names, whatever noun follows them.
+        assert_eq!(
+            names("KLIP模型系列广受关注，KLIP-2随后发布。"),
+            ["KLIP", "KLIP-2"]
+        );
+        assert_eq!(
+            names("州交通管理局(NTA)周四批准，特斯拉代表在NTA会议上发言。"),
+            ["NTA", "NTA"]
+        );
+        // A common English word left of a generic acronym is a term (AI Agents, LLM Agent).
+        assert!(names("开发AI Agents应用，以及LLM Agent框架。").is_empty());
+        // A stock symbol with its market.
+        assert!(names("特斯拉([TSLA-US](https://example.com/q))股价上涨").is_empty());
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! run over a whole run's claims, names Chinese head nouns by their English concept).
 
 use super::context;
-mod concepts;
+pub(crate) mod concepts;
 pub use concepts::{glosses, unify as unify_concepts};
 // The segmenter with part-of-speech tags: one instance per process (its dictionary takes a
 // fifth of a second to load).

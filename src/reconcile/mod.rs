@@ -262,6 +262,7 @@ pub fn reconcile(
         canon.insert(crate::extract::engine::MAIN_ORG.to_string(), main.clone());
     }
     findings.append(&mut spelling);
+    findings.append(&mut names::transliteration_variants(&ctx, claims));
     let mut alignments = names::entity_alignments(&ctx, claims, &canon);
     // A subject the sentence did not name is the article's main organisation standing in
     // for the story's: read it as the story's main organisation.

@@ -584,6 +584,137 @@ pub fn entity_alignments(
     out
 }
 
+/// A Han form's mentions and the canonical names they were given.
+type FormClaims<'c> = (Vec<&'c Claim>, BTreeSet<&'c str>);
+
+/// Is `s` a name in Han script (with a transliteration's `·`)?
+fn is_han_name(s: &str) -> bool {
+    s.chars().count() >= 2
+        && s.chars()
+            .all(|c| c == '·' || ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
+/// The readings of a Han character without tones (重: zhong, chong); none for `·`.
+fn readings(c: char) -> Vec<&'static str> {
+    use pinyin::ToPinyinMulti;
+    c.to_pinyin_multi()
+        .map(|m| m.into_iter().map(|p| p.plain()).collect())
+        .unwrap_or_default()
+}
+
+/// Are `a` and `b` (simplified) one name written with other characters of the same sound:
+/// as many characters, the separators `·` in the same places, at least one character the
+/// same and every other pair sharing a reading without tones (卢比奥 / 鲁比奥: lu bi ao)?
+/// The readings of the differing characters, when they are.
+pub fn sound_variant(a: &str, b: &str) -> Option<String> {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if ca.len() != cb.len() || ca == cb || !is_han_name(a) || !is_han_name(b) {
+        return None;
+    }
+    let mut same = 0;
+    let mut sounds = vec![];
+    for (x, y) in ca.iter().zip(&cb) {
+        if x == y {
+            same += usize::from(*x != '·');
+            if *x != '·' {
+                sounds.push(readings(*x).first().copied().unwrap_or("?").to_string());
+            }
+            continue;
+        }
+        let (rx, ry) = (readings(*x), readings(*y));
+        let shared = rx.iter().find(|r| ry.contains(r))?;
+        sounds.push(shared.to_string());
+    }
+    (same >= 1).then(|| sounds.join(" "))
+}
+
+/// `transliteration-variant` findings (info): two Han forms of the run that [`sound_variant`]
+/// reads as one name written with other characters of the same sound — two outlets
+/// transliterating a foreign name each its own way, or a homophone slip. Not when script
+/// folding already makes them one (格里爾 / 格里尔), when one entity already holds both
+/// (an apposition or the gazetteer paired them), or when the gazetteer knows them as two
+/// entities. Forms of titles and outlets are not names.
+pub fn transliteration_variants(ctx: &Context, claims: &[Claim]) -> Vec<Finding> {
+    // Simplified form → (claims, canonicals).
+    let mut by_form: BTreeMap<String, FormClaims> = BTreeMap::new();
+    for c in claims.iter().filter(|c| c.predicate == "mentions") {
+        if let Value::Entity {
+            name,
+            canonical,
+            kind,
+        } = &c.value
+        {
+            let simple = crate::normalize::script::to_simplified(name);
+            if kind != "title" && kind != "outlet" && is_han_name(&simple) {
+                let e = by_form.entry(simple).or_default();
+                e.0.push(c);
+                e.1.insert(canonical.as_str());
+            }
+        }
+    }
+    let forms: Vec<(&String, &FormClaims)> = by_form.iter().collect();
+    // Candidates share a character at one place: buckets by (length, place, character).
+    let mut buckets: BTreeMap<(usize, usize, char), Vec<usize>> = BTreeMap::new();
+    for (i, (f, _)) in forms.iter().enumerate() {
+        let n = f.chars().count();
+        for (k, c) in f.chars().enumerate().filter(|(_, c)| *c != '·') {
+            buckets.entry((n, k, c)).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for ids in buckets.values() {
+        for (x, &i) in ids.iter().enumerate() {
+            for &j in &ids[x + 1..] {
+                pairs.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    let mut out = vec![];
+    for (i, j) in pairs {
+        let ((a, (ca, ka)), (b, (cb, kb))) = (forms[i], forms[j]);
+        let Some(sound) = sound_variant(a, b) else {
+            continue;
+        };
+        // One entity already (an apposition, the gazetteer), or two the gazetteer tells apart.
+        let known = |k: &BTreeSet<&str>, f: &str| k.iter().any(|c| fold(c) != fold(f));
+        if !ka.is_disjoint(kb) || (known(ka, a) && known(kb, b)) {
+            continue;
+        }
+        let (sa, sb) = (ctx.support(ca), ctx.support(cb));
+        let mut ids: Vec<String> = ca.iter().chain(cb).map(|c| c.id.clone()).collect();
+        ids.sort_by_key(|id| id.trim_start_matches('C').parse::<usize>().unwrap_or(0));
+        ids.dedup();
+        let value = |f: &str, s: usize, cs: &[&Claim]| ValueSupport {
+            value: f.to_string(),
+            support: s,
+            claims: cs.iter().map(|c| c.id.clone()).collect(),
+            as_of: None,
+        };
+        let mut values = vec![value(a, sa, ca), value(b, sb, cb)];
+        values.sort_by(|x, y| y.support.cmp(&x.support).then(x.value.cmp(&y.value)));
+        out.push(Finding {
+            id: String::new(),
+            rule: "transliteration-variant".into(),
+            kind: "transliteration-variant".into(),
+            severity: Severity::Info,
+            message: format!(
+                "\"{}\" ({} {}) and \"{}\" ({} {}) may be one name written with other characters of the same sound ({sound})",
+                values[0].value,
+                values[0].support,
+                plural(values[0].support),
+                values[1].value,
+                values[1].support,
+                plural(values[1].support),
+            ),
+            claims: ids,
+            majority: None,
+            fingerprint: fingerprint(&["transliteration-variant", a, b]),
+            values,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,7 +50,8 @@ struct Patterns {
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    const W: &str = r"[\p{Latin}0-9]*[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*(?:[.+\-][\p{Latin}0-9]+|['’][\p{Lu}&&\p{Latin}][\p{Latin}0-9]*|['’]s\b)*";
+    // Initials keep their final dot (U.S., D.A.): `(?:X\.)+X\.` comes first.
+    const W: &str = r"(?:(?:[\p{Lu}&&\p{Latin}]\.)+[\p{Lu}&&\p{Latin}]\.|[\p{Latin}0-9]*[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*(?:[.+\-][\p{Latin}0-9]+|['’][\p{Lu}&&\p{Latin}][\p{Latin}0-9]*|['’]s\b)*)";
     P.get_or_init(|| Patterns {
         word: Regex::new(W).unwrap(),
         candidate: Regex::new(&format!(r"{W}(?: (?:{W}|[0-9]+(?:\.[0-9]+)+\b))*")).unwrap(),
@@ -201,6 +202,9 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "p.m", "a.m", "U.N", "E.U",
 ];
 
+/// Initials of places, which can end a sentence; other initials (R.J. Calloway) cannot.
+pub const PLACE_INITIALS: &[&str] = &["U.S.", "U.K.", "U.N.", "E.U."];
+
 /// Does a word at `start` of `text` (Latin-dominant line) begin a sentence?
 fn sentence_initial(text: &str, start: usize) -> bool {
     let before = &text[..start];
@@ -226,8 +230,11 @@ fn sentence_initial(text: &str, start: usize) -> bool {
                 .rev()
                 .collect();
             // One capital letter (J. Smith) or an abbreviation: not an end of sentence.
-            !(ABBREVIATIONS.contains(&word.as_str())
-                || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase())))
+            // Initials with their dots (D.A. Davidson, J.P. Morgan) are one too.
+            let initials = word
+                .split('.')
+                .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()));
+            !(ABBREVIATIONS.contains(&word.as_str()) || initials)
         }
         _ => false,
     }
@@ -336,6 +343,103 @@ fn mid_sentence_words_in(text: &str, ls: &[(usize, usize, LineKind, bool)]) -> B
     for t in glossed_terms(text) {
         out.insert(format!("{TERM}{t}"));
     }
+    for t in modifier_terms(text, ls) {
+        out.insert(format!("{HAN_TERM}{t}"));
+    }
+    for t in named_acronyms(text) {
+        out.insert(format!("{HAN_NAME}{t}"));
+    }
+    out
+}
+
+/// The prefix of an acronym the run shows to be a name ([`named_acronyms`]).
+const HAN_NAME: &str = "#han-name:";
+
+/// Acronyms the run shows to be names whatever noun follows them elsewhere: written with a
+/// version (QLIP-2, QLIP2: a model has versions, a kind of thing has none), or glossed by a
+/// Han phrase that is not a common one (运输管理局(NTA), 美国邮政(USPS): a name's
+/// translation).
+fn named_acronyms(text: &str) -> Vec<String> {
+    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (version, gloss) = RE.get_or_init(|| {
+        (
+            Regex::new(r"\b([A-Z][A-Z0-9]*[A-Z])(?:-?[0-9]|-[A-Z][a-z])").unwrap(),
+            Regex::new(r"(\p{Han}{2,12})\s*[(（]\s*([A-Z][A-Z0-9]+)\s*[)）]").unwrap(),
+        )
+    });
+    let mut out: Vec<String> = version
+        .captures_iter(text)
+        .map(|c| c[1].to_string())
+        .collect();
+    for c in gloss.captures_iter(text) {
+        let han = &c[1];
+        let simple = super::fold_name(han);
+        let tags = super::jieba().tag(&simple, true);
+        let n = tags.len();
+        let tail: String = tags[n.saturating_sub(2)..].iter().map(|t| t.word).collect();
+        if !common_phrase(&tail) {
+            out.push(c[2].to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The prefix of an acronym that Han text of the run writes as the modifier of a common noun
+/// ([`modifier_terms`]): a term there, wherever Han text writes it.
+const HAN_TERM: &str = "#han-term:";
+
+/// Acronyms that Han text writes right before a common noun, as a modifier of what it names
+/// (EUV光刻机, PDF 文件, 8×DR8 QPO模块: a kind of machine, file, module; a code with digits
+/// such as K2 or DR8 is left alone, a product's model as often as not): by the segmenter,
+/// the next word is a common noun (`n`) of two characters or more that names no person, role
+/// or organisation (not 基金, 首席分析师, 股价, 公司: TAL基金 and ICTIME首席分析师 are
+/// names). The acronym and each of its words are returned.
+fn modifier_terms(text: &str, ls: &[(usize, usize, LineKind, bool)]) -> Vec<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"([A-Z][A-Z0-9]*[A-Z0-9](?: [A-Z0-9]*[A-Z][A-Z0-9]*)*) ?(\p{Han}{2,6})")
+            .unwrap()
+    });
+    // The last character of a word that names a person, a role, an organisation or a trade.
+    const AGENTIVE: &str = "人员师官长家者监席理裁事会商厂司社部局院所团行金股";
+    let mut out = vec![];
+    for l in ls.iter().filter(|l| !l.3) {
+        let line = &text[l.0..l.1];
+        for c in re.captures_iter(line) {
+            let m = c.get(1).unwrap();
+            if line[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_ascii_alphanumeric() || ".-".contains(ch))
+            {
+                continue;
+            }
+            let han = super::fold_name(&c[2]);
+            let tags = super::jieba().tag(&han, true);
+            let Some(t) = tags.first() else { continue };
+            let noun = t.tag == "n"
+                && t.word.chars().count() >= 2
+                && !t.word.ends_with(|ch: char| AGENTIVE.contains(ch))
+                && !super::COMPANY_CUES.contains(&t.word);
+            // Only letters: a code with digits (K2, X7) is a product's model more often
+            // than a kind of thing.
+            if noun {
+                let words: Vec<&str> = m
+                    .as_str()
+                    .split(' ')
+                    .filter(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+                    .collect();
+                if words.len() == m.as_str().split(' ').count() {
+                    out.push(m.as_str().to_string());
+                }
+                out.extend(words.into_iter().map(str::to_string));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
     out
 }
 
@@ -420,10 +524,13 @@ pub(super) fn common_phrase(han: &str) -> bool {
     let tags = super::jieba().tag(&simple, true);
     let function = |t: &str| matches!(t, "c" | "u" | "uj" | "p" | "m" | "q" | "x");
     let proper = |t: &str| matches!(t, "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "j" | "eng");
-    tags.iter().any(|t| t.word.chars().count() >= 2)
-        && tags
-            .iter()
-            .all(|t| !proper(t.tag) && (t.word.chars().count() >= 2 || function(t.tag)))
+    // One character of a common word is allowed among two words or more (共/d 封装 光学).
+    let long = tags.iter().filter(|t| t.word.chars().count() >= 2).count();
+    let loose = tags
+        .iter()
+        .filter(|t| t.word.chars().count() < 2 && !function(t.tag))
+        .count();
+    long >= 1 && (loose == 0 || (loose == 1 && long >= 2)) && tags.iter().all(|t| !proper(t.tag))
 }
 
 /// Latin terms the text glosses as common nouns: `HBM（高带宽内存）`, `高带宽内存（HBM）`,
@@ -553,6 +660,27 @@ fn habit_capital(
     han_line && known(&w.to_lowercase())
 }
 
+/// A name on a Han line whose every word the run's Han text writes as the modifier of a
+/// common noun ([`modifier_terms`]): a term, not a name. Only on Han lines: English text
+/// of the run is not judged by the habits of Chinese text.
+fn han_term(
+    text: &str,
+    lines: &[(usize, usize, LineKind, bool)],
+    s: usize,
+    e: usize,
+    known: &dyn Fn(&str) -> bool,
+) -> bool {
+    let i = lines.partition_point(|l| l.1 <= s);
+    if lines.get(i).is_none_or(|&(_, _, _, latin)| latin) {
+        return false;
+    }
+    let name = &text[s..e];
+    if known(&format!("{HAN_NAME}{name}")) {
+        return false;
+    }
+    known(&format!("{HAN_TERM}{name}")) || name.split(' ').all(|w| known(&format!("{HAN_TERM}{w}")))
+}
+
 /// A word in capitals (four letters or more) whose lower-case form the run writes: a word
 /// shouted, not an acronym (COMPANIES; not NASA).
 fn shouted(w: &str, known: &dyn Fn(&str) -> bool) -> bool {
@@ -678,8 +806,13 @@ pub fn names_with(
             words.push((Word { start: s, end: e }, keep));
             let bare = strip_possessive(w);
             // "X-powered Y": X, then Y.
-            breaks
-                .push((bare.len() < w.len() && known(bare)) || strip_descriptor(w).len() < w.len());
+            // A sentence may end after the initials of a place (… in the U.S. Commerce …):
+            // they end the name, as the sentence splitter ends the sentence there.
+            breaks.push(
+                (bare.len() < w.len() && known(bare))
+                    || strip_descriptor(w).len() < w.len()
+                    || PLACE_INITIALS.contains(&w),
+            );
         }
         // Runs of kept words.
         let mut i = 0;
@@ -715,7 +848,10 @@ pub fn names_with(
                 if bare.len() < trimmed.len() && known(bare.rsplit(' ').next().unwrap_or(bare)) {
                     e = s + bare.len();
                 }
-                if !is_term(&text[s..e], &known) && !habit_capital(text, &ls, s, e, &known) {
+                if !is_term(&text[s..e], &known)
+                    && !habit_capital(text, &ls, s, e, &known)
+                    && !han_term(text, &ls, s, e, &known)
+                {
                     out.push((s, e));
                 }
             }
@@ -837,6 +973,14 @@ mod tests {
     }
 
     #[test]
+    fn initials_keep_their_dots() {
+        assert_eq!(
+            found("Analysts at R.J. Calloway said sales in the U.S. slowed."),
+            ["R.J. Calloway", "U.S."]
+        );
+    }
+
+    #[test]
     fn sentence_initial_words_are_not_names() {
         let t = "Shares of Velmora rose on Friday. While analysts cheered, Velmora said little. \
                  Earlier, the company met Dana Whitcombe.";
@@ -925,7 +1069,7 @@ mod tests {
         let t = "PARTNERS:\nThe partners of Velmora met.\nEditor: Jonas Pembrook\n\
                  The U-turn came after the U.S.-Velmora deal.\n-Dana Whitcombe\n";
         let n = found_in_run(t);
-        assert_eq!(n, ["Velmora", "U.S"], "{n:?}");
+        assert_eq!(n, ["Velmora", "U.S."], "{n:?}");
         // A byline that runs on into the article ends at its dateline.
         let t = "By Jonas Pembrook and Ana Lee OSTRAVA (Wire) - Velmora said on Monday that it \
                  would add ferries to its fleet this year.\n";
