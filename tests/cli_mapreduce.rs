@@ -3,7 +3,10 @@
 
 mod cli_support;
 use cli_support::*;
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// Run `claims` on each shard (with `extra` flags), reconcile, and compare with `run`.
 fn compare_with_run(shards: &[&[&str]], all: &[&str], extra: &[&str]) {
@@ -154,4 +157,264 @@ fn suppression_comments_travel_through_the_claims_file() {
     // The same as `run`.
     let run = factcheck(&["run", "--no-config", "--format", "json", s(&root)]);
     assert_eq!(run.stdout, rec.stdout);
+}
+
+/// Two stories where what one run learns crosses over: story `a` pairs 林嘉禾 with Jiahe Lin
+/// (an apposition), story `b` names 林嘉禾 only. Alone, `b` has no claim about Jiahe Lin.
+fn two_stories(root: &Path) -> (PathBuf, PathBuf) {
+    let (a, b) = (root.join("a"), root.join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let article = |date: &str, source: &str, body: &str| {
+        format!("---\ndate: {date}\nsource: {source}\n---\n{body}\n")
+    };
+    std::fs::write(
+        a.join("1.md"),
+        article(
+            "2024-03-01",
+            "Alpha",
+            "# 星河集团任命新技术官\n\n星河集团宣布，林嘉禾(Jiahe Lin)出任首席技术官。\
+             林嘉禾此前在星河云工作了12年。",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        b.join("1.md"),
+        article(
+            "2024-03-02",
+            "Beta",
+            "# 林嘉禾上任\n\n林嘉禾表示，星河集团有500名员工。林嘉禾在星河云工作了12年。",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        b.join("2.md"),
+        article(
+            "2024-03-02",
+            "Gamma",
+            "# 林嘉禾上任\n\n林嘉禾表示，星河集团有600名员工。",
+        ),
+    )
+    .unwrap();
+    (a, b)
+}
+
+/// Split claims lines by story (the directory of each document's path): a document line
+/// and its claims go together; the header starts every part.
+fn split_by_story(lines: &str) -> BTreeMap<PathBuf, String> {
+    let mut header = String::new();
+    let mut parts: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut current: Option<PathBuf> = None;
+    for line in lines.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        match v["type"].as_str().unwrap() {
+            "header" => {
+                header = format!("{line}\n");
+                continue;
+            }
+            "document" => {
+                let path = Path::new(v["info"]["path"].as_str().unwrap());
+                current = Some(path.parent().unwrap().to_path_buf());
+            }
+            "claim" => {}
+            other => panic!("unexpected line type {other}: {line}"),
+        }
+        let part = parts
+            .entry(current.clone().expect("a document line first"))
+            .or_insert_with(|| header.clone());
+        part.push_str(line);
+        part.push('\n');
+    }
+    parts
+}
+
+/// Reconcile each story's part of `lines` on its own and compare with `run` on the story's
+/// directory: the stories whose report differs.
+fn stories_unlike_run(dir: &Path, lines: &str) -> Vec<PathBuf> {
+    let mut unlike = Vec::new();
+    for (i, (story, part)) in split_by_story(lines).iter().enumerate() {
+        let f = dir.join(format!("story{i}.jsonl"));
+        std::fs::write(&f, part).unwrap();
+        let rec = factcheck(&["reconcile", "--no-config", "--format", "json", s(&f)]);
+        let run = factcheck(&["run", "--no-config", "--format", "json", s(story)]);
+        assert!(!run.json()["claims"].as_array().unwrap().is_empty());
+        if rec.code != run.code || rec.stdout != run.stdout {
+            unlike.push(story.clone());
+        }
+    }
+    unlike
+}
+
+#[test]
+fn per_story_claims_of_a_partition_are_each_storys_run() {
+    let dir = tempdir();
+    let (a, b) = two_stories(dir.path());
+    // The paths one a line, as a partition of a map/reduce job hands them over.
+    let list = dir.path().join("paths.txt");
+    std::fs::write(&list, format!("{}\n\n{}\n", s(&a), s(&b))).unwrap();
+    let per_story = factcheck(&[
+        "claims",
+        "--no-config",
+        "--per-story",
+        "--paths-from",
+        s(&list),
+    ]);
+    assert_eq!(per_story.code, 0, "{}", per_story.stderr);
+    assert_eq!(split_by_story(&per_story.stdout).len(), 2);
+    assert_eq!(
+        stories_unlike_run(dir.path(), &per_story.stdout),
+        Vec::<PathBuf>::new()
+    );
+    // One run over both: `b` learns a's pairing, and its report is not `run b`'s.
+    let mixed = factcheck(&["claims", "--no-config", s(&a), s(&b)]);
+    assert_eq!(mixed.code, 0, "{}", mixed.stderr);
+    assert_eq!(
+        stories_unlike_run(dir.path(), &mixed.stdout),
+        vec![b.clone()]
+    );
+    // Paths on the command line and in the file are one list.
+    let both = factcheck(&[
+        "claims",
+        "--no-config",
+        "--per-story",
+        s(&b),
+        "--paths-from",
+        s(&list),
+    ]);
+    assert_eq!(both.stdout, per_story.stdout);
+}
+
+#[test]
+fn paths_from_stdin_and_reconcile_from_stdin() {
+    let dir = tempdir();
+    let (a, b) = two_stories(dir.path());
+    let with_stdin = |args: &[&str], input: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+        )
+    };
+    let (code, lines) = with_stdin(
+        &["claims", "--no-config", "--per-story", "--paths-from", "-"],
+        &format!("{}\r\n{}\n", s(&b), s(&a)),
+    );
+    assert_eq!(code, 0);
+    let on_disk = factcheck(&["claims", "--no-config", "--per-story", s(&a), s(&b)]);
+    assert_eq!(lines, on_disk.stdout);
+    // Story b's part into `reconcile -`: the report of `run b`.
+    let part = split_by_story(&lines).remove(&b).unwrap();
+    let (code, report) = with_stdin(
+        &["reconcile", "--no-config", "--format", "json", "-"],
+        &part,
+    );
+    let run = factcheck(&["run", "--no-config", "--format", "json", s(&b)]);
+    assert_eq!((code, report), (run.code, run.stdout));
+}
+
+#[test]
+fn a_missing_paths_from_file_or_path_in_it_is_a_usage_error() {
+    let dir = tempdir();
+    let missing = dir.path().join("nope.txt");
+    let out = factcheck(&["claims", "--no-config", "--paths-from", s(&missing)]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("nope.txt"), "{}", out.stderr);
+    let list = dir.path().join("paths.txt");
+    std::fs::write(&list, "docs/examples/appointment\nno/such/article.md\n").unwrap();
+    let out = factcheck(&["claims", "--no-config", "--paths-from", s(&list)]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no/such/article.md"), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    // Neither paths nor a list: usage.
+    assert_eq!(factcheck(&["claims", "--no-config"]).code, 2);
+}
+
+/// `factcheck ARGS` with RAYON_NUM_THREADS=threads: (exit code, stdout bytes).
+fn with_threads(threads: usize, args: &[&str]) -> (i32, Vec<u8>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", threads.to_string())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some());
+    (out.status.code().unwrap(), out.stdout)
+}
+
+#[test]
+fn run_claims_and_reconcile_are_byte_identical_across_1_2_and_8_threads() {
+    let dir = tempdir();
+    let stories = [
+        "docs/examples/appointment",
+        "tests/fixtures/lint/corpus",
+        "tests/fixtures/earnings",
+    ];
+    let gaz = "docs/examples/appointment/people.yaml";
+    let mut reference: Option<Vec<(i32, Vec<u8>)>> = None;
+    for threads in [1, 2, 8] {
+        let run = with_threads(
+            threads,
+            &[
+                &["run", "--no-config", "--format", "json", "--gazetteer", gaz][..],
+                &stories,
+            ]
+            .concat(),
+        );
+        let claims = with_threads(
+            threads,
+            &[&["claims", "--no-config", "--gazetteer", gaz][..], &stories].concat(),
+        );
+        let per_story = with_threads(
+            threads,
+            &[
+                &["claims", "--no-config", "--per-story", "--gazetteer", gaz][..],
+                &stories,
+            ]
+            .concat(),
+        );
+        let f = dir.path().join(format!("claims{threads}.jsonl"));
+        std::fs::write(&f, &claims.1).unwrap();
+        let rec = with_threads(
+            threads,
+            &[
+                "reconcile",
+                "--no-config",
+                "--format",
+                "json",
+                "--gazetteer",
+                gaz,
+                s(&f),
+            ],
+        );
+        // The reduce of the map is the run, at every thread count.
+        assert_eq!(rec, run, "{threads} threads: reconcile differs from run");
+        let all = vec![run, claims, per_story];
+        assert!(all.iter().all(|(code, out)| *code != 2 && !out.is_empty()));
+        match &reference {
+            None => reference = Some(all),
+            Some(r) => {
+                for (what, (x, y)) in ["run", "claims", "claims --per-story"]
+                    .iter()
+                    .zip(r.iter().zip(&all))
+                {
+                    assert!(x == y, "{what}: {threads} threads differ from 1 thread");
+                }
+            }
+        }
+    }
 }

@@ -12,6 +12,7 @@ use crate::lint::{self, Directive, Filters};
 use crate::model::{Claim, DocumentInfo, Problem, Severity, Span};
 use crate::pipeline::{self, DocClaims};
 use crate::report::{self, Format};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -147,13 +148,79 @@ pub fn read_lines(display: &str, text: &str, problems: &mut Vec<Problem>) -> Vec
     docs
 }
 
-pub fn claims(
+/// What `factcheck claims` is asked to read.
+pub struct MapArgs {
+    pub paths: Vec<PathBuf>,
+    /// A file of more paths, one a line; `-` is stdin.
+    pub paths_from: Option<PathBuf>,
+    pub context: Vec<PathBuf>,
+    /// One run per story (the directory holding an article).
+    pub per_story: bool,
+}
+
+/// Paths one a line (blank lines skipped, a `\r` before the `\n` dropped).
+fn path_lines(text: &str) -> Vec<PathBuf> {
+    text.lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.trim().is_empty())
+        .map(PathBuf::from)
+        .collect()
+}
+
+/// Read `--paths-from`: a file, or stdin for `-`.
+fn read_paths_from(from: &Path) -> Result<Vec<PathBuf>, String> {
+    let text = if from == Path::new("-") {
+        std::io::read_to_string(std::io::stdin().lock())
+            .map_err(|e| format!("--paths-from -: cannot read stdin: {e}"))?
+    } else {
+        crate::fsread::read_to_string(from)
+            .map_err(|e| format!("--paths-from {}: {e}", crate::ingest::display_path(from)))?
+    };
+    Ok(path_lines(&text))
+}
+
+/// The article files of `paths` grouped by story (the directory holding them), stories in
+/// path order, with each story's context articles (those of `context` in the same
+/// directory).
+fn stories(
     paths: &[PathBuf],
     context: &[PathBuf],
-    output: Option<&Path>,
-    args: &ConfigArgs,
-    input: &InputArgs,
-) -> i32 {
+    select: Option<&(dyn Fn(&Path) -> bool + Sync)>,
+    follow_links: bool,
+    problems: &mut Vec<Problem>,
+) -> Vec<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let walk = |roots: &[PathBuf]| crate::ingest::walk::Walk {
+        follow_links,
+        roots: roots.to_vec(),
+    };
+    let files = pipeline::expand(paths, select, &walk(context), problems);
+    // Problems of context articles are reported by the runs that own them.
+    let context = pipeline::expand(context, select, &walk(paths), &mut Vec::new());
+    let story = |f: &PathBuf| f.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut by: BTreeMap<PathBuf, (Vec<PathBuf>, Vec<PathBuf>)> = BTreeMap::new();
+    for f in files {
+        by.entry(story(&f)).or_default().0.push(f);
+    }
+    for f in context {
+        if let Some(s) = by.get_mut(&story(&f)) {
+            s.1.push(f);
+        }
+    }
+    by.into_values().collect()
+}
+
+pub fn claims(map: &MapArgs, output: Option<&Path>, args: &ConfigArgs, input: &InputArgs) -> i32 {
+    let mut paths = map.paths.clone();
+    if let Some(from) = &map.paths_from {
+        match read_paths_from(from) {
+            Ok(more) => paths.extend(more),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        }
+    }
+    let (paths, context) = (&paths[..], &map.context[..]);
     let cfg = match load_config(args, None, None, paths) {
         Ok(c) => c,
         Err(f) => return f.exit(None),
@@ -167,20 +234,56 @@ pub fn claims(
     };
     let select = |p: &Path| cfg.selects(p);
     let filtering = !cfg.include.is_empty() || !cfg.exclude.is_empty();
+    let select: Option<&(dyn Fn(&Path) -> bool + Sync)> =
+        if filtering { Some(&select) } else { None };
     let progress = Progress::start("extracting");
     // The map stage only: no reconciliation (that is `factcheck reconcile`'s job).
-    let (docs, problems) = pipeline::map_opts(
-        paths,
-        &ex,
-        data_problems,
-        pipeline::Options {
-            select: if filtering { Some(&select) } else { None },
-            progress: Some(&progress.bar),
-            context,
-            follow_links: input.follow_links,
-            roots: &[],
-        },
-    );
+    let (docs, problems) = if map.per_story {
+        let mut problems = data_problems;
+        let runs = stories(paths, context, select, input.follow_links, &mut problems);
+        // Stories in parallel (each run is parallel over its articles too); the output in
+        // story order.
+        let roots: Vec<PathBuf> = paths.iter().chain(context).cloned().collect();
+        let done: Vec<(Vec<DocClaims>, Vec<Problem>)> = runs
+            .par_iter()
+            .map(|(files, context)| {
+                pipeline::map_opts(
+                    files,
+                    &ex,
+                    Vec::new(),
+                    pipeline::Options {
+                        select,
+                        progress: None,
+                        context,
+                        follow_links: input.follow_links,
+                        roots: &roots,
+                    },
+                )
+            })
+            .collect();
+        let mut docs = Vec::new();
+        for (d, p) in done {
+            docs.extend(d);
+            problems.extend(p);
+        }
+        // As one run lists them: by path (stable), each once.
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        problems.dedup();
+        (docs, problems)
+    } else {
+        pipeline::map_opts(
+            paths,
+            &ex,
+            data_problems,
+            pipeline::Options {
+                select,
+                progress: Some(&progress.bar),
+                context,
+                follow_links: input.follow_links,
+                roots: &[],
+            },
+        )
+    };
     progress.finish();
     if !problems.is_empty() {
         let articles: Vec<&str> = docs.iter().map(|d| d.info.path.as_str()).collect();
@@ -200,7 +303,10 @@ pub fn reconcile(files: &[PathBuf], args: &ReportArgs, config: &ConfigArgs) -> i
         Ok(c) => c,
         Err(f) => return f.exit(Some(args)),
     };
-    let checked = check_inputs(&[("claims file", files)])
+    // `-` is stdin (read once, however often it is named).
+    let stdin = Path::new("-");
+    let on_disk: Vec<PathBuf> = files.iter().filter(|f| *f != stdin).cloned().collect();
+    let checked = check_inputs(&[("claims file", &on_disk)])
         .and_then(|()| extractor_for(&cfg, config))
         .and_then(|x| Ok((x, read_baseline(args)?)));
     let ((ex, mut problems), baseline) = match checked {
@@ -211,9 +317,18 @@ pub fn reconcile(files: &[PathBuf], args: &ReportArgs, config: &ConfigArgs) -> i
         }
     };
     let mut docs: Vec<DocClaims> = Vec::new();
+    let mut stdin_read = false;
     for f in files {
         let display = crate::ingest::display_path(f);
-        let text = match crate::fsread::read_to_string(f) {
+        let read = if f == stdin {
+            if std::mem::replace(&mut stdin_read, true) {
+                continue;
+            }
+            std::io::read_to_string(std::io::stdin().lock()).map_err(|e| e.to_string())
+        } else {
+            crate::fsread::read_to_string(f).map_err(|e| e.to_string())
+        };
+        let text = match read {
             Ok(t) => t,
             Err(e) => {
                 problems.push(file_problem(&display, format!("cannot read: {e}; skipped")));

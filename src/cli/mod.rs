@@ -214,8 +214,18 @@ pub enum Command {
     /// Map stage: extract the claims of articles as JSON lines, for `factcheck reconcile`.
     Claims {
         /// Files and directories of articles (searched as for `run`).
-        #[arg(required = true)]
+        #[arg(required_unless_present = "paths_from")]
         paths: Vec<PathBuf>,
+        /// Also read the paths of articles from this file, one a line (`-`: stdin), as a
+        /// partition of a map/reduce job hands them over (no limit on their number).
+        #[arg(long, value_name = "FILE")]
+        paths_from: Option<PathBuf>,
+        /// One run per story: the articles a directory holds are a story, and what a run
+        /// learns across its articles (name pairings, inferred years, head nouns) is learned
+        /// within each story only, so the claims of every story are those of `claims` (and
+        /// `run`) on its directory alone. For a partition of many stories in one process.
+        #[arg(long)]
+        per_story: bool,
         /// Output format (JSON lines is the only one).
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ClaimsFormat,
@@ -235,7 +245,7 @@ pub enum Command {
     /// Reduce stage: reconcile the claims written by `factcheck claims` (one or more
     /// shards) and report, as `run` does.
     Reconcile {
-        /// Files written by `factcheck claims` (any number, any order).
+        /// Files written by `factcheck claims` (any number, any order; `-`: stdin).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[command(flatten)]
@@ -361,12 +371,24 @@ pub fn main() -> i32 {
         } => config_cmd::show(&paths, format, fail_on, &config),
         Command::Claims {
             paths,
+            paths_from,
+            per_story,
             format: _,
             output,
             context,
             config,
             input,
-        } => mapreduce::claims(&paths, &context, output.as_deref(), &config, &input),
+        } => mapreduce::claims(
+            &mapreduce::MapArgs {
+                paths,
+                paths_from,
+                context,
+                per_story,
+            },
+            output.as_deref(),
+            &config,
+            &input,
+        ),
         Command::Reconcile {
             files,
             report,
