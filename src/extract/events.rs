@@ -213,6 +213,14 @@ impl Actions {
         };
         (hits(&self.actions), hits(&self.statuses))
     }
+
+    /// The generations whose forms occur in a normalized text (for `factcheck rules coverage`).
+    pub fn generations_in(&self, text: &str) -> BTreeSet<usize> {
+        self.generations
+            .as_ref()
+            .map(|m| m.find(text).into_iter().map(|(_, i)| i).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// The hits (sorted by start) that start inside `r`: a slice, found by binary search, so a
