@@ -161,10 +161,11 @@ fn attribute(
                 verdict: "agree".into(),
                 subject: subject.to_string(),
                 predicate: predicate.to_string(),
-                qualifiers: BTreeMap::from([
-                    ("value".to_string(), v.clone()),
-                    ("region".to_string(), region.to_string()),
-                ]),
+                qualifiers: [("value", v.as_str()), ("region", region)]
+                    .into_iter()
+                    .filter(|(_, x)| !x.is_empty())
+                    .map(|(k, x)| (k.to_string(), x.to_string()))
+                    .collect(),
                 claims: ids(cs),
                 sources: ctx.support(cs),
                 values: super::value_table(ctx, cs, |c| c.text.trim().to_string()),
@@ -228,7 +229,11 @@ fn attribute(
         verdict: if at_once { "conflict" } else { "change" }.into(),
         subject: subject.to_string(),
         predicate: predicate.to_string(),
-        qualifiers: BTreeMap::from([("region".to_string(), region.to_string())]),
+        qualifiers: [("region", region)]
+            .into_iter()
+            .filter(|(_, x)| !x.is_empty())
+            .map(|(k, x)| (k.to_string(), x.to_string()))
+            .collect(),
         claims: ids(&all),
         sources: ctx.support(&all),
         values: super::value_table(ctx, &all, |c| text(c).to_string()),
@@ -417,7 +422,11 @@ fn relation(
         verdict: kind.into(),
         subject: subject.to_string(),
         predicate: predicate.to_string(),
-        qualifiers: BTreeMap::from([("exchange".to_string(), exchange.to_string())]),
+        qualifiers: [("exchange", exchange)]
+            .into_iter()
+            .filter(|(_, x)| !x.is_empty())
+            .map(|(k, x)| (k.to_string(), x.to_string()))
+            .collect(),
         claims: ids(&all),
         sources: ctx.support(&all),
         values: super::value_table(ctx, &all, |c| text(c).to_string()),
