@@ -280,6 +280,8 @@ fn coverage(
     let mut titles = Hits::default();
     let mut entities_hit = Hits::default();
     let (mut actions, mut statuses) = (Hits::default(), Hits::default());
+    let (mut attributes, mut relations) = (Hits::default(), Hits::default());
+    let mut generations = Hits::default();
     for c in &run.report.claims {
         if let (Some(&d), Some(&r)) = (
             doc_index.get(c.doc.as_str()),
@@ -335,6 +337,12 @@ fn coverage(
         let (a, s) = lex.actions.entries_in(text);
         a.into_iter().for_each(|i| actions.add(i, d));
         s.into_iter().for_each(|i| statuses.add(i, d));
+        for i in lex.actions.generations_in(text) {
+            generations.add(i, d);
+        }
+        let (a, r) = lex.relations.entries_in(text);
+        a.into_iter().for_each(|i| attributes.add(i, d));
+        r.into_iter().for_each(|i| relations.add(i, d));
         let ws = words(text);
         for (i, c) in lex.counted_defs().iter().enumerate() {
             if c.forms.iter().any(|f| counted_form_in(f, text, &ws)) {
@@ -423,6 +431,7 @@ fn coverage(
     for (kind, defs, hits) in [
         ("action", &lex.actions.file.actions, &actions),
         ("status", &lex.actions.file.statuses, &statuses),
+        ("generation", &lex.actions.file.generations, &generations),
     ] {
         for (i, e) in defs.iter().enumerate() {
             rows.push(row(
@@ -433,6 +442,24 @@ fn coverage(
                 i,
             ));
         }
+    }
+    for (i, a) in lex.relations.file.attributes.iter().enumerate() {
+        rows.push(row(
+            "attribute",
+            a.id.clone(),
+            lexicon_file("relations.yaml"),
+            &attributes,
+            i,
+        ));
+    }
+    for (i, r) in lex.relations.file.relations.iter().enumerate() {
+        rows.push(row(
+            "relation",
+            r.id.clone(),
+            lexicon_file("relations.yaml"),
+            &relations,
+            i,
+        ));
     }
     for (i, t) in lex.titles.iter().enumerate() {
         if title_of.get(t.canonical.as_str()) == Some(&i) {

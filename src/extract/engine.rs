@@ -705,6 +705,7 @@ pub fn extract_with(
         claims.extend(framed);
     }
     claims.extend(super::events::claims(src, &items, &pieces, lex));
+    claims.extend(super::relations::claims(src, &items, &pieces, lex));
     // The date frame: every date and duration whose clause names an event is a claim under
     // that event; it replaces the value's fallback `mentions-date` claim (a claim a rule
     // keeps but never compares, `mode: multi`, stays beside it).

@@ -48,6 +48,10 @@ pub struct CueDef {
     pub forms: Vec<String>,
     #[serde(default)]
     pub except: Vec<String>,
+    /// Words that may stand between a negation and the Chinese status it governs (尚未正式完成);
+    /// any other word there is the verb it negates (并没有公布暂停的原因: 公布, not 暂停).
+    #[serde(default)]
+    pub between: Vec<String>,
     pub example: String,
 }
 
@@ -71,17 +75,21 @@ pub struct ActionFile {
     pub hedges: Vec<CueDef>,
     #[serde(default)]
     pub former: Vec<CueDef>,
+    /// Generations of the object (下一代, next-generation): a plan for a next generation is
+    /// another event than the current product's.
+    #[serde(default)]
+    pub generations: Vec<EntryDef>,
 }
 
 /// One matcher over forms; per pattern, the entry it stands for (`None`: a form to ignore).
 #[derive(Debug, Clone)]
-struct Matcher {
+pub(crate) struct Matcher {
     ac: AhoCorasick,
     of: Vec<Option<usize>>,
 }
 
 impl Matcher {
-    fn new(entries: &[(String, Option<usize>)]) -> Option<Matcher> {
+    pub(crate) fn new(entries: &[(String, Option<usize>)]) -> Option<Matcher> {
         let ac = AhoCorasickBuilder::new()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
@@ -95,7 +103,7 @@ impl Matcher {
     }
 
     /// Hits in `text`: (range, entry). Latin forms only as whole words.
-    fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+    pub(crate) fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let b = text.as_bytes();
         self.ac
             .find_iter(text)
@@ -123,6 +131,7 @@ pub struct Actions {
     modals: Option<Matcher>,
     hedges: Option<Matcher>,
     former: Option<Matcher>,
+    generations: Option<Matcher>,
 }
 
 fn cue_matcher(cues: &[CueDef]) -> Option<Matcher> {
@@ -159,6 +168,7 @@ impl Actions {
                 file.modals.extend(a.modals);
                 file.hedges.extend(a.hedges);
                 file.former.extend(a.former);
+                file.generations.extend(a.generations);
             }
         }
         let entries = |defs: &[EntryDef]| {
@@ -189,6 +199,7 @@ impl Actions {
             modals: cue_matcher(&file.modals),
             hedges: cue_matcher(&file.hedges),
             former: cue_matcher(&file.former),
+            generations: entries(&file.generations),
             file,
         }
     }
@@ -203,11 +214,22 @@ impl Actions {
         };
         (hits(&self.actions), hits(&self.statuses))
     }
+
+    /// The generations whose forms occur in a normalized text (for `factcheck rules coverage`).
+    pub fn generations_in(&self, text: &str) -> BTreeSet<usize> {
+        self.generations
+            .as_ref()
+            .map(|m| m.find(text).into_iter().map(|(_, i)| i).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// The hits (sorted by start) that start inside `r`: a slice, found by binary search, so a
 /// long document is not walked once per sentence.
-fn within<'h>(hits: &'h [(Range<usize>, usize)], r: &Range<usize>) -> &'h [(Range<usize>, usize)] {
+pub(crate) fn within<'h>(
+    hits: &'h [(Range<usize>, usize)],
+    r: &Range<usize>,
+) -> &'h [(Range<usize>, usize)] {
     let lo = hits.partition_point(|(h, _)| h.start < r.start);
     let hi = hits.partition_point(|(h, _)| h.start < r.end);
     &hits[lo..hi.max(lo)]
@@ -218,7 +240,7 @@ fn hits(m: &Option<Matcher>, text: &str) -> Vec<(Range<usize>, usize)> {
 }
 
 /// Clause ends: commas, semicolons, colons (Chinese and Latin).
-fn clauses(text: &str, sent: &Range<usize>) -> Vec<Range<usize>> {
+pub(crate) fn clauses(text: &str, sent: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = vec![];
     let mut start = sent.start;
     for (i, c) in text[sent.clone()].char_indices() {
@@ -261,12 +283,50 @@ fn just_before(
     })
 }
 
+/// Does a negation govern the status at `at`? English: within four words before it (not yet
+/// formally completed). Chinese: right before it, or with only the listed `between` words
+/// (正式, 完全 …) in between.
+fn negation_governs(
+    text: &str,
+    cues: &[(Range<usize>, usize)],
+    clause: &Range<usize>,
+    at: usize,
+    defs: &[CueDef],
+) -> bool {
+    cues.iter().any(|(r, _)| {
+        if r.start < clause.start || r.end > at {
+            return false;
+        }
+        let between = text[r.end..at].trim();
+        if between.is_ascii() {
+            return between.split_whitespace().count() <= 4;
+        }
+        let mut rest = between;
+        for _ in 0..3 {
+            if rest.is_empty() {
+                return true;
+            }
+            let fold = |f: &String| super::lexicon::fold_name(f);
+            match defs
+                .iter()
+                .flat_map(|d| d.between.iter())
+                .map(fold)
+                .find(|f| !f.is_empty() && rest.starts_with(f.as_str()))
+            {
+                Some(f) => rest = rest[f.len()..].trim_start(),
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    })
+}
+
 /// A recognized date of the text: (range, timex, first day, last day).
-struct DateAt {
-    range: Range<usize>,
-    timex: String,
+pub(crate) struct DateAt {
+    pub(crate) range: Range<usize>,
+    pub(crate) timex: String,
     /// The first day it may mean: a date after publication is a due date.
-    first: chrono::NaiveDate,
+    pub(crate) first: chrono::NaiveDate,
 }
 
 /// The days a timex (`2025-02-05`, `2025-02`, `2025`) covers.
@@ -292,7 +352,7 @@ pub fn timex_days(t: &str) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     }
 }
 
-fn dates(items: &[Item]) -> Vec<DateAt> {
+pub(crate) fn dates(items: &[Item]) -> Vec<DateAt> {
     items
         .iter()
         .filter_map(|it| match &it.val {
@@ -349,6 +409,7 @@ pub fn claims(
     let modals = hits(&a.modals, text);
     let hedges = hits(&a.hedges, text);
     let former = hits(&a.former, text);
+    let generations = hits(&a.generations, text);
     let dates = dates(items);
     let undecided = a.file.statuses.iter().position(|s| s.id == "undecided");
     let firm_negative = |i: usize| {
@@ -368,6 +429,7 @@ pub fn claims(
         let modals = within(&modals, sent);
         let hedges = within(&hedges, sent);
         let former = within(&former, sent);
+        let generations = within(&generations, sent);
         let items = {
             let lo = items.partition_point(|it| it.start < sent.start);
             let hi = items.partition_point(|it| it.start < sent.end);
@@ -413,14 +475,22 @@ pub fn claims(
                 continue;
             }
             let negated = !firm_negative(status)
-                && just_before(text, negations, &clause, range.start, 4)
+                && negation_governs(text, negations, &clause, range.start, &a.file.negations)
                 && undecided.is_some();
             let before_status = |cues: &[(Range<usize>, usize)]| {
                 cues.iter()
                     .any(|(r, _)| r.start >= clause.start && r.end <= range.start)
             };
             let possible = before_status(modals);
-            let was = before_status(former);
+            // A former plan's cue governs the status unless an action stands between them: in
+            // 原计划年内推出的耳机将推迟 the plan was the launch, the postponement is news.
+            let was = former.iter().any(|(r, _)| {
+                r.start >= clause.start
+                    && r.end <= range.start
+                    && !actions
+                        .iter()
+                        .any(|(x, _)| x.start >= r.end && x.end <= range.start)
+            });
             let reading = Reading {
                 status: if negated {
                     undecided.unwrap_or(status)
@@ -461,11 +531,15 @@ pub fn claims(
             if !seen.insert((action, status_id.clone())) {
                 continue;
             }
+            let generation =
+                generation_of(text, generations, &reading, action_range.as_ref(), sent)
+                    .map(|g| a.file.generations[g].id.clone());
             out.push(claim(
                 src,
                 items,
                 dates,
                 statuses,
+                generation,
                 &a.file.actions[action].id,
                 status_id,
                 &reading,
@@ -478,12 +552,38 @@ pub fn claims(
     out
 }
 
+/// The generation a status is about: a generation word in the clause of the action or of the
+/// status (下一代芯片的量产计划, the next-generation model's launch), the one nearest the action.
+fn generation_of(
+    text: &str,
+    generations: &[(Range<usize>, usize)],
+    reading: &Reading,
+    action: Option<&Range<usize>>,
+    sent: &Range<usize>,
+) -> Option<usize> {
+    let mut scope = reading.clause.clone();
+    if let Some(r) = action {
+        for c in clauses(text, sent) {
+            if c.start <= r.start && r.end <= c.end {
+                scope = scope.start.min(c.start)..scope.end.max(c.end);
+            }
+        }
+    }
+    let anchor = action.map(|r| r.start).unwrap_or(reading.range.start);
+    generations
+        .iter()
+        .filter(|(r, _)| r.start >= scope.start && r.end <= scope.end)
+        .min_by_key(|(r, _)| (r.start.abs_diff(anchor), r.start))
+        .map(|(_, g)| *g)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn claim(
     src: &Source,
     items: &[Item],
     dates: &[DateAt],
     statuses: &[(Range<usize>, usize)],
+    generation: Option<String>,
     action: &str,
     status: &str,
     reading: &Reading,
@@ -559,6 +659,21 @@ fn claim(
             as_of = Some(d);
         }
     }
+    // A date in an earlier clause of the sentence (当地时间周二（2月4日），…宣布暂停; On
+    // Tuesday, …) dates the statement that brings the status, when no other status stands
+    // between them.
+    if as_of.is_none() {
+        as_of = dates
+            .iter()
+            .filter(|d| d.range.start >= sent.start && d.range.end <= reading.clause.start)
+            .filter(|d| published.is_none_or(|p| d.first <= p))
+            .filter(|d| {
+                !statuses
+                    .iter()
+                    .any(|(r, _)| r.start >= d.range.end && r.end <= reading.clause.start)
+            })
+            .max_by_key(|d| d.range.start);
+    }
     if let Some(d) = due {
         start = start.min(d.range.start);
         end = end.max(d.range.end);
@@ -591,6 +706,9 @@ fn claim(
     }
     if reading.undecided {
         q.insert("negated".into(), "true".into());
+    }
+    if let Some(g) = generation {
+        q.insert("generation".into(), g);
     }
     let subject = if actors.is_empty() {
         q.insert("subject_from".into(), "article".into());

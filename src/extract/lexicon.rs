@@ -114,6 +114,8 @@ pub struct Lexicon {
     pub run_words_hold_own: bool,
     /// Action classes and status words of events (`rules/lexicon/actions.yaml`).
     pub actions: std::sync::Arc<super::events::Actions>,
+    /// Attributes with polarity and relations (`rules/lexicon/relations.yaml`).
+    pub relations: std::sync::Arc<super::relations::Relations>,
 }
 
 /// A name found in text.

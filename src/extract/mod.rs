@@ -16,6 +16,7 @@ pub mod examples;
 pub mod frame;
 pub mod lexicon;
 pub mod recognize;
+pub mod relations;
 pub mod rules;
 pub mod weekday;
 
@@ -51,6 +52,8 @@ pub enum DataKind {
     Frames,
     /// Action classes and status words of events (`rules/lexicon/actions.yaml`).
     Actions,
+    /// Attributes with polarity and relations (`rules/lexicon/relations.yaml`).
+    Relations,
     /// Event concepts of the date frame (`rules/lexicon/events.yaml`, read by
     /// [`dates_frame::events`]).
     Events,
@@ -68,6 +71,8 @@ impl DataFile {
             DataKind::Frames
         } else if self.path.ends_with("actions.yaml") {
             DataKind::Actions
+        } else if self.path.ends_with("relations.yaml") {
+            DataKind::Relations
         } else if self.path.ends_with("events.yaml") {
             DataKind::Events
         } else if self.path.ends_with("segments.yaml") {
@@ -130,6 +135,10 @@ impl Extractor {
         lexicon.load_cues(&of(DataKind::Frames), problems);
         lexicon.actions =
             std::sync::Arc::new(events::Actions::load(&of(DataKind::Actions), problems));
+        lexicon.relations = std::sync::Arc::new(relations::Relations::load(
+            &of(DataKind::Relations),
+            problems,
+        ));
         let rules = RuleSet::load(&of(DataKind::Rules), &lexicon.macros(), problems);
         Extractor { rules, lexicon }
     }

@@ -24,6 +24,8 @@ enum Phase {
     Done,
     Stopped,
     Denied,
+    /// Going again after a suspension.
+    Resumed,
 }
 
 fn phase(status: &str) -> Phase {
@@ -32,6 +34,7 @@ fn phase(status: &str) -> Phase {
         "completed" => Phase::Done,
         "cancelled" | "suspended" => Phase::Stopped,
         "denied" => Phase::Denied,
+        "resumed" => Phase::Resumed,
         _ => Phase::Open,
     }
 }
@@ -51,6 +54,23 @@ fn incompatible(a: &str, b: &str) -> bool {
         || pair(Denied, Done)
         || (pair(Denied, Open) && (a == "in-talks" || b == "in-talks"))
         || (pair(Agreed, Open) && (unsettled(a) || unsettled(b)))
+}
+
+/// How far a status got: a later status of higher rank is progress.
+fn rank(status: &str) -> u8 {
+    match phase(status) {
+        Phase::Open => 0,
+        Phase::Agreed => 1,
+        Phase::Done | Phase::Stopped | Phase::Denied => 2,
+        Phase::Resumed => 3,
+    }
+}
+
+/// Is `later` a step forward from `earlier` (in talks → agreed → completed; open → called
+/// off; suspended → resumed)?
+fn forward(earlier: &str, later: &str) -> bool {
+    earlier != later
+        && (rank(later) > rank(earlier) || (earlier == "suspended" && later == "resumed"))
 }
 
 fn status(c: &Claim) -> &str {
@@ -78,7 +98,11 @@ fn same_time(a: &Claim, b: &Claim) -> bool {
 
 /// The actors of a claim, read through the run's name map; empty when it names none.
 fn actors(c: &Claim, canon: &BTreeMap<String, String>) -> BTreeSet<String> {
-    if c.subject.starts_with('(') {
+    // A placeholder, or the article's main organisation standing in for a sentence that names
+    // none (the reconciler may have replaced the placeholder by the story's organisation).
+    if c.subject.starts_with('(')
+        || c.qualifiers.get("subject_from").map(String::as_str) == Some("article")
+    {
         return BTreeSet::new();
     }
     c.subject
@@ -95,21 +119,29 @@ pub fn reconcile(
     findings: &mut Vec<Finding>,
     alignments: &mut Vec<Alignment>,
 ) {
-    let mut by_action: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    // One action class of one generation: a plan for the next generation is never compared
+    // with the current product.
+    let mut by_action: BTreeMap<(&str, Option<&str>), Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         if c.predicate.starts_with(PREFIX)
             && c.qualifiers.get("compare").map(String::as_str) == Some(COMPARE)
         {
-            by_action.entry(c.predicate.as_str()).or_default().push(c);
+            let generation = c.qualifiers.get("generation").map(String::as_str);
+            by_action
+                .entry((c.predicate.as_str(), generation))
+                .or_default()
+                .push(c);
         }
     }
-    for (predicate, group) in by_action {
+    for ((predicate, generation), group) in by_action {
         for event in events(&group, canon) {
             let docs: BTreeSet<&str> = event.iter().map(|c| c.doc.as_str()).collect();
             if docs.len() < 2 {
                 continue;
             }
-            one_event(ctx, predicate, &event, canon, findings, alignments);
+            one_event(
+                ctx, predicate, generation, &event, canon, findings, alignments,
+            );
         }
     }
 }
@@ -176,8 +208,14 @@ fn event_name(event: &[&Claim], canon: &BTreeMap<String, String>) -> String {
     let mut names: Vec<(String, usize)> = count.into_iter().collect();
     names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let top: Vec<String> = names.into_iter().take(2).map(|(n, _)| n).collect();
+    // No actor named: the story's organisation that stood in for the articles' sentences.
+    let stand_in = event
+        .iter()
+        .map(|c| c.subject.as_str())
+        .filter(|s| !s.starts_with('('))
+        .min();
     if top.is_empty() {
-        "(story)".into()
+        stand_in.unwrap_or("(story)").into()
     } else {
         let mut top = top;
         top.sort();
@@ -213,15 +251,20 @@ fn table(ctx: &Context, claims: &[&Claim]) -> Vec<ValueSupport> {
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn one_event(
     ctx: &Context,
     predicate: &str,
+    generation: Option<&str>,
     event: &[&Claim],
     canon: &BTreeMap<String, String>,
     findings: &mut Vec<Finding>,
     alignments: &mut Vec<Alignment>,
 ) {
-    let action = predicate.trim_start_matches(PREFIX);
+    let action = match generation {
+        Some(g) => format!("{} ({g} generation)", predicate.trim_start_matches(PREFIX)),
+        None => predicate.trim_start_matches(PREFIX).to_string(),
+    };
     let name = event_name(event, canon);
     let ids = |cs: &[&Claim]| -> Vec<String> { cs.iter().map(|c| c.id.clone()).collect() };
     // Agreements: one status, two documents or more.
@@ -293,7 +336,7 @@ fn one_event(
     }
     let statuses: BTreeSet<&str> = event.iter().map(|c| status(c)).collect();
     let fp_parts = |kind: &str, st: &BTreeSet<&str>| {
-        let mut parts: Vec<&str> = vec![kind, predicate];
+        let mut parts: Vec<&str> = vec![kind, predicate, generation.unwrap_or("")];
         parts.extend(st.iter().copied());
         fingerprint(&parts)
     };
@@ -331,6 +374,7 @@ fn one_event(
         });
         return;
     }
+    stale(ctx, predicate, &action, &name, event, findings);
     // A change: different asserted statuses at different times.
     let timed: Vec<&Claim> = event
         .iter()
@@ -382,6 +426,82 @@ fn one_event(
     });
 }
 
+/// Stale statuses: a document that gives a status as current at its publication (no stated
+/// time) when another source stated a later status (a step forward: agreed after talks,
+/// called off, resumed after a suspension) on an earlier day — a status it could have known.
+/// A plan's status (a due date) is no later status; a document that itself writes the later
+/// status (or one as far along) is not behind. One finding per document, info: a reader may
+/// want to date the statement, nothing in it is wrong for its own time.
+fn stale(
+    ctx: &Context,
+    predicate: &str,
+    action: &str,
+    name: &str,
+    event: &[&Claim],
+    findings: &mut Vec<Finding>,
+) {
+    let asserted = |c: &Claim| !flag(c, "modality") && !flag(c, "former");
+    let source = |c: &Claim| ctx.source[ctx.doc_index(&c.doc)];
+    let mut reported: BTreeSet<&str> = BTreeSet::new();
+    for c in event {
+        if !asserted(c)
+            || c.qualifiers.get("as_of_source").map(String::as_str) != Some("published")
+            || reported.contains(c.doc.as_str())
+        {
+            continue;
+        }
+        let Some((t0, _)) = days(c) else { continue };
+        let x = status(c);
+        // When the document's status was first stated by anyone.
+        let x_first = event
+            .iter()
+            .filter(|o| status(o) == x && asserted(o))
+            .filter_map(|o| days(o).map(|d| d.0))
+            .min()
+            .unwrap_or(t0);
+        let later = event.iter().filter(|o| {
+            asserted(o)
+                && !flag(o, "due")
+                && source(o) != source(c)
+                && forward(x, status(o))
+                && days(o).is_some_and(|(o0, o1)| o1 < t0 && o0 > x_first)
+        });
+        // The latest such status, then the first claim.
+        let Some(newest) = later.max_by(|a, b| {
+            days(a)
+                .cmp(&days(b))
+                .then(b.id.len().cmp(&a.id.len()))
+                .then(b.id.cmp(&a.id))
+        }) else {
+            continue;
+        };
+        let y = status(newest);
+        let knows = event
+            .iter()
+            .any(|d| d.doc == c.doc && (status(d) == y || rank(status(d)) >= rank(y)));
+        if knows {
+            continue;
+        }
+        reported.insert(c.doc.as_str());
+        let since = newest.qualifiers.get("as_of").cloned().unwrap_or_default();
+        let at = c.qualifiers.get("as_of").cloned().unwrap_or_default();
+        let values = table(ctx, &[c, newest]);
+        findings.push(Finding {
+            id: String::new(),
+            rule: "event-status".into(),
+            kind: "stale".into(),
+            severity: Severity::Info,
+            message: format!(
+                "the {action} of {name} is given as {x} on {at}, but another source says it is {y} since {since}"
+            ),
+            claims: vec![c.id.clone(), newest.id.clone()],
+            majority: Some(y.to_string()),
+            values,
+            fingerprint: fingerprint(&["event-status-stale", predicate, action, x, y]),
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,5 +515,17 @@ mod tests {
         assert!(!incompatible("in-talks", "planned"));
         assert!(!incompatible("agreed", "in-talks"));
         assert!(!incompatible("cancelled", "suspended"));
+        assert!(!incompatible("suspended", "resumed"));
+    }
+
+    #[test]
+    fn progress_goes_forward_only() {
+        assert!(forward("in-talks", "agreed"));
+        assert!(forward("agreed", "completed"));
+        assert!(forward("planned", "cancelled"));
+        assert!(forward("suspended", "resumed"));
+        assert!(!forward("completed", "in-talks"));
+        assert!(!forward("in-talks", "planned"));
+        assert!(!forward("cancelled", "suspended"));
     }
 }

@@ -11,6 +11,7 @@
 pub mod compare;
 mod events;
 pub mod names;
+pub mod relations;
 mod restated;
 pub mod sources;
 pub mod timeline;
@@ -370,6 +371,7 @@ pub fn reconcile(
     findings.extend(figure_checks(&ctx, &refs));
     findings.extend(weekday::findings(&refs));
     events::reconcile(&ctx, &refs, &canon, &mut findings, &mut alignments);
+    relations::reconcile(&ctx, &refs, &canon, &mut findings, &mut alignments);
     // Deterministic order and ids.
     let num = |id: &str| {
         id.trim_start_matches('C')
