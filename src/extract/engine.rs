@@ -835,7 +835,7 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         }
         Some(tagged.norm_range(m.range()))
     };
-    let (value_range, value, vi) = match slot_item(&emit.value) {
+    let (mut value_range, value, vi) = match slot_item(&emit.value) {
         Some(vi) => {
             let it = &items[vi];
             (it.start..it.end, item_value(it), vi)
@@ -885,6 +885,39 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
         },
         _ => value,
     };
+    // A value stated per N units (每10股派12元): the value of one unit, with the span from
+    // the count on, so that a reader sees what was divided.
+    let mut value = value;
+    if let Some(slot) = &emit.per {
+        let ni = slot_item(slot)?;
+        let n = match item_value(&items[ni]) {
+            Value::Quantity { written, .. } if written > 0.0 => written,
+            _ => return None,
+        };
+        if let Value::Money {
+            min,
+            max,
+            written,
+            step,
+            ..
+        }
+        | Value::Quantity {
+            min,
+            max,
+            written,
+            step,
+            ..
+        } = &mut value
+        {
+            *min = min.map(|v| v / n);
+            *max = max.map(|v| v / n);
+            *written /= n;
+            *step /= n;
+        } else {
+            return None;
+        }
+        value_range = items[ni].start.min(value_range.start)..value_range.end;
+    }
     if let (Some(min), Value::Quantity { written, .. } | Value::Money { written, .. }) =
         (emit.at_least, &value)
     {

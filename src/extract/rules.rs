@@ -87,6 +87,10 @@ pub struct EmitDef {
     /// carry a scale: 418亿, not 1).
     #[serde(default)]
     pub at_least: Option<f64>,
+    /// A count slot the value is stated for: the value is divided by it, and the claim's
+    /// span runs from that count to the value (每10股派12元 is 1.2元 per share).
+    #[serde(default)]
+    pub per: Option<String>,
 }
 
 /// An example: a sentence and the claims it must give.
@@ -541,6 +545,14 @@ fn compile_rule(
                 format!("emit value slot `{}` is not in any pattern", e.value),
                 format!("value: {}", e.value),
             ));
+        }
+        if let Some(s) = &e.per {
+            if !known(s) {
+                return Err((
+                    format!("emit per slot `{s}` is not in any pattern"),
+                    format!("per: {s}"),
+                ));
+            }
         }
         if let Some(s) = &e.subject {
             if !known(s) {
