@@ -24,6 +24,8 @@ pub mod normalize;
 pub mod pipeline;
 pub mod reconcile;
 pub mod report;
+#[cfg(test)]
+mod test_texts;
 pub mod yamlio;
 
 pub mod cli;

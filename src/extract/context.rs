@@ -241,30 +241,11 @@ mod tests {
     /// with a year after a word.
     #[test]
     fn period_pattern_finds_what_the_full_pattern_finds() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts: Vec<String> = vec![
             "Revenue in 2024 rose; for fiscal year 2025 公司in 2024年第四季度, of 2023".into(),
             "2024年上半年营收, 1-3月 and Q4 FY 9M first half 全年".into(),
         ];
-        let mut stack = vec![
-            root.join("tests/fixtures"),
-            root.join("docs/examples"),
-            root.join("../shared/corpus"),
-        ];
-        while let Some(d) = stack.pop() {
-            let Ok(rd) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in rd.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if let Ok(t) = std::fs::read_to_string(&p) {
-                    texts.push(crate::normalize::normalize_str(&t).text);
-                    texts.push(t);
-                }
-            }
-        }
+        texts.extend(crate::test_texts::corpus_texts(true));
         let p = patterns();
         let names: Vec<&str> = p.period.capture_names().flatten().collect();
         let found = |re: &Regex, t: &str| -> Vec<Vec<Option<(usize, usize)>>> {

@@ -1639,27 +1639,9 @@ mod tests {
     #[test]
     fn brands_from_parts_are_the_brands_of_the_whole_text() {
         let lex = lexicon_with_titles();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts: Vec<String> =
             vec!["星河汽车（Xinghe）股价上涨，马自达汽车、星河社长表示。".into()];
-        let mut stack = vec![
-            root.join("tests/fixtures"),
-            root.join("docs/examples"),
-            root.join("../shared/corpus"),
-        ];
-        while let Some(d) = stack.pop() {
-            let Ok(rd) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in rd.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if let Ok(t) = std::fs::read_to_string(&p) {
-                    texts.push(crate::normalize::normalize_str(&t).text);
-                }
-            }
-        }
+        texts.extend(crate::test_texts::corpus_texts(false));
         let mut some = 0;
         for t in &texts {
             let simple = crate::normalize::script::to_simplified(t);

@@ -273,19 +273,15 @@ fn one_event(
         by_status.entry(status(c)).or_default().push(c);
     }
     for (s, cs) in &by_status {
-        let docs: BTreeSet<&str> = cs.iter().map(|c| c.doc.as_str()).collect();
-        if docs.len() >= 2 {
-            alignments.push(Alignment {
-                id: String::new(),
-                verdict: "agree".into(),
-                subject: name.clone(),
-                predicate: predicate.to_string(),
-                qualifiers: BTreeMap::from([("status".to_string(), s.to_string())]),
-                claims: ids(cs),
-                sources: ctx.support(cs),
-                values: super::value_table(ctx, cs, |c| c.text.trim().to_string()),
-            });
-        }
+        alignments.extend(super::agreement(
+            ctx,
+            &name,
+            predicate,
+            BTreeMap::from([("status".to_string(), s.to_string())]),
+            cs,
+            ids(cs),
+            |c| c.text.trim().to_string(),
+        ));
     }
     // Due dates: claims that give the event the same due date (by the end of January, in
     // mid-February) agree on its timetable, whatever status word they use.
@@ -296,19 +292,15 @@ fn one_event(
         }
     }
     for (d, cs) in &by_due {
-        let docs: BTreeSet<&str> = cs.iter().map(|c| c.doc.as_str()).collect();
-        if docs.len() >= 2 {
-            alignments.push(Alignment {
-                id: String::new(),
-                verdict: "agree".into(),
-                subject: name.clone(),
-                predicate: predicate.to_string(),
-                qualifiers: BTreeMap::from([("due".to_string(), d.to_string())]),
-                claims: ids(cs),
-                sources: ctx.support(cs),
-                values: super::value_table(ctx, cs, |_| d.to_string()),
-            });
-        }
+        alignments.extend(super::agreement(
+            ctx,
+            &name,
+            predicate,
+            BTreeMap::from([("due".to_string(), d.to_string())]),
+            cs,
+            ids(cs),
+            |_| d.to_string(),
+        ));
     }
     // Conflicts: incompatible statuses at one time, from different sources, both asserted.
     let asserted = |c: &Claim| !flag(c, "modality") && !flag(c, "former");

@@ -404,6 +404,31 @@ pub fn reconcile(
     }
 }
 
+/// An `agree` alignment of claims that state one value, when two documents or more hold
+/// them (none otherwise). `claims` are the ids as the caller orders them; `shown` is what the
+/// value table shows of each claim.
+pub(crate) fn agreement(
+    ctx: &Context,
+    subject: &str,
+    predicate: &str,
+    qualifiers: BTreeMap<String, String>,
+    cs: &[&Claim],
+    claims: Vec<String>,
+    shown: impl Fn(&Claim) -> String,
+) -> Option<Alignment> {
+    let docs: BTreeSet<&str> = cs.iter().map(|c| c.doc.as_str()).collect();
+    (docs.len() >= 2).then(|| Alignment {
+        id: String::new(),
+        verdict: "agree".into(),
+        subject: subject.to_string(),
+        predicate: predicate.to_string(),
+        qualifiers,
+        claims,
+        sources: ctx.support(cs),
+        values: value_table(ctx, cs, shown),
+    })
+}
+
 /// A headline that contradicts its own article's body on one fact (a single-valued key):
 /// the headline's figure agrees with none of the body's, and disagrees with one. A headline
 /// claim is one whose text is in the document's title, the first of the document with that

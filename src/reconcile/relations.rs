@@ -154,23 +154,20 @@ fn attribute(
         by.entry(text(c).to_string()).or_default().push(c);
     }
     for (v, cs) in &by {
-        let d: BTreeSet<&str> = cs.iter().map(|c| c.doc.as_str()).collect();
-        if d.len() >= 2 {
-            alignments.push(Alignment {
-                id: String::new(),
-                verdict: "agree".into(),
-                subject: subject.to_string(),
-                predicate: predicate.to_string(),
-                qualifiers: [("value", v.as_str()), ("region", region)]
-                    .into_iter()
-                    .filter(|(_, x)| !x.is_empty())
-                    .map(|(k, x)| (k.to_string(), x.to_string()))
-                    .collect(),
-                claims: ids(cs),
-                sources: ctx.support(cs),
-                values: super::value_table(ctx, cs, |c| c.text.trim().to_string()),
-            });
-        }
+        let qualifiers = [("value", v.as_str()), ("region", region)]
+            .into_iter()
+            .filter(|(_, x)| !x.is_empty())
+            .map(|(k, x)| (k.to_string(), x.to_string()))
+            .collect();
+        alignments.extend(super::agreement(
+            ctx,
+            subject,
+            predicate,
+            qualifiers,
+            cs,
+            ids(cs),
+            |c| c.text.trim().to_string(),
+        ));
     }
     let (Some(yes), Some(no)) = (by.get("yes"), by.get("no")) else {
         return;
@@ -304,19 +301,15 @@ fn relation(
         }
     }
     for (m, cs) in &by_member {
-        let d: BTreeSet<&str> = cs.iter().map(|c| c.doc.as_str()).collect();
-        if d.len() >= 2 {
-            alignments.push(Alignment {
-                id: String::new(),
-                verdict: "agree".into(),
-                subject: subject.to_string(),
-                predicate: predicate.to_string(),
-                qualifiers: BTreeMap::from([("member".to_string(), m.to_string())]),
-                claims: ids(cs),
-                sources: ctx.support(cs),
-                values: super::value_table(ctx, cs, |c| c.text.trim().to_string()),
-            });
-        }
+        alignments.extend(super::agreement(
+            ctx,
+            subject,
+            predicate,
+            BTreeMap::from([("member".to_string(), m.to_string())]),
+            cs,
+            ids(cs),
+            |c| c.text.trim().to_string(),
+        ));
     }
     // Pairs of views from independent sources.
     let (mut conflict, mut change, mut narrower) = (false, false, false);

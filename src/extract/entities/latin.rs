@@ -925,32 +925,13 @@ mod tests {
     /// present), normalized as the extractor sees them, and on mixed strings.
     #[test]
     fn run_by_run_search_finds_the_same_matches() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts: Vec<String> = vec![
             "Tesla's Cybercab和Waymo's车队。Grace Ho (何颂恩)说，“NovaMind”的Qwen2.5-Max 3.1版。"
                 .into(),
             "By JANE DOE\nReporting by A. Smith; Editing by Bob Lee\nO'Neill’s Macy's ＡＢＣ"
                 .into(),
         ];
-        let mut stack = vec![
-            root.join("tests/fixtures"),
-            root.join("docs/examples"),
-            root.join("../shared/corpus"),
-        ];
-        while let Some(d) = stack.pop() {
-            let Ok(rd) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in rd.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if let Ok(t) = std::fs::read_to_string(&p) {
-                    texts.push(crate::normalize::normalize_str(&t).text);
-                    texts.push(t);
-                }
-            }
-        }
+        texts.extend(crate::test_texts::corpus_texts(true));
         assert!(texts.len() > 10);
         let p = patterns();
         let lower = Regex::new(r"\b[a-z]{4,}\b").unwrap();
