@@ -178,6 +178,78 @@ pub struct SegmentDef {
 #[derive(Debug, serde::Deserialize)]
 pub struct SegmentFile {
     pub segments: Vec<SegmentDef>,
+    #[serde(default)]
+    pub moments: Vec<MomentDef>,
+}
+
+/// One entry of the `moments:` of `rules/lexicon/segments.yaml`: when in the trading day (or
+/// over which horizon) a moving figure such as a share price is quoted.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct MomentDef {
+    pub concept: String,
+    /// `moment` (a time of the day: snapshots of one move, compared with one another) or
+    /// `horizon` (the span a move is measured over: year to date is another fact).
+    pub qualifier: String,
+    pub forms: Vec<String>,
+    /// A clause with a figure (`{}` marks where it stands) whose moment is this entry's.
+    pub example: String,
+}
+
+/// The moment a moving figure is quoted at, from the words of its clause: `before` ends at
+/// the figure, `after` starts after it. Returns (qualifier, concept).
+pub fn moment(before: &str, after: &str) -> Option<(String, String)> {
+    let before = before
+        .rsplit(['，', ',', '；', ';', '。', '.', '：', ':'])
+        .next()
+        .unwrap_or(before);
+    let after = after
+        .split(['，', ',', '；', ';', '。', '：', ':'])
+        .next()
+        .unwrap_or(after);
+    let folded_before = crate::extract::lexicon::fold_name(before).to_lowercase();
+    let folded_after = crate::extract::lexicon::fold_name(after).to_lowercase();
+    // Entries in the file's order (a horizon, then a session, then the time of day): the
+    // first with a form in the clause ("盘后一度跌9%" is after hours, at its low).
+    moment_defs()
+        .iter()
+        .find(|d| {
+            d.forms
+                .iter()
+                .any(|f| has_word(&folded_before, f) || has_word(&folded_after, f))
+        })
+        .map(|d| (d.qualifier.clone(), d.concept.clone()))
+}
+
+/// Does `form` occur in `hay` (as a whole word for a Latin form)?
+fn has_word(hay: &str, form: &str) -> bool {
+    hay.match_indices(form).any(|(i, _)| {
+        !form.is_ascii()
+            || (!hay[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
+                && !hay[i + form.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
+}
+
+/// The moments of the built-in `rules/lexicon/segments.yaml`, folded, loaded once.
+fn moment_defs() -> &'static [MomentDef] {
+    static M: OnceLock<Vec<MomentDef>> = OnceLock::new();
+    M.get_or_init(|| {
+        super::builtin_files()
+            .into_iter()
+            .find(|f| f.path.ends_with("lexicon/segments.yaml"))
+            .and_then(|f| crate::yamlio::from_str::<SegmentFile>(&f.text).ok())
+            .map(|f| {
+                f.moments
+                    .into_iter()
+                    .map(|mut d| {
+                        for f in &mut d.forms {
+                            *f = crate::extract::lexicon::fold_name(f).to_lowercase();
+                        }
+                        d
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
 }
 
 /// The built-in segment lexicon: form (folded, lower case) → concept, built once per process.
@@ -212,6 +284,26 @@ pub fn segment_defs() -> Vec<SegmentDef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_moment_example_gives_its_moment() {
+        let defs = moment_defs();
+        assert!(defs.len() >= 4, "moments load");
+        for d in defs {
+            let (before, after) = d
+                .example
+                .split_once("{}")
+                .unwrap_or_else(|| panic!("example of {} marks the figure with {{}}", d.concept));
+            assert_eq!(
+                moment(before, after),
+                Some((d.qualifier.clone(), d.concept.clone())),
+                "{}",
+                d.example
+            );
+            assert!(matches!(d.qualifier.as_str(), "moment" | "horizon"));
+        }
+        assert_eq!(moment("The shares rose ", " after the results."), None);
+    }
 
     #[test]
     fn periods() {

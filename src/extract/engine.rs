@@ -474,6 +474,24 @@ pub fn display(v: &Value) -> String {
             unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()
         ),
         Value::Money {
+            min: Some(lo),
+            max: Some(hi),
+            hedge,
+            currency,
+            ..
+        } if hedge == "range" => format!(
+            "{}–{} {}",
+            fmt_num(*lo),
+            fmt_num(*hi),
+            currency.as_deref().unwrap_or("?")
+        ),
+        Value::Percent {
+            min: Some(lo),
+            max: Some(hi),
+            hedge,
+            ..
+        } if hedge == "range" => format!("{}–{}%", fmt_num(*lo), fmt_num(*hi)),
+        Value::Money {
             written,
             hedge,
             currency,
@@ -536,14 +554,39 @@ pub fn item_value(it: &Item) -> Value {
                     currency: m.currency.clone(),
                 }
             }
-            Kind::Range(r) => Value::Quantity {
-                min: r.min,
-                max: r.max,
-                written: r.min.or(r.max).unwrap_or(0.0),
-                step: 1.0,
-                hedge: "range".into(),
-                unit: it.unit.clone(),
-            },
+            Kind::Range(r) => {
+                let (min, max, written) = (r.min, r.max, r.min.or(r.max).unwrap_or(0.0));
+                let hedge = "range".to_string();
+                match r.unit.as_deref() {
+                    // 30亿至40亿元, "$2bn-$3bn": a range of money compares with amounts.
+                    Some(u) if u != "%" && u != "x" => Value::Money {
+                        min,
+                        max,
+                        written,
+                        step: 1.0,
+                        hedge,
+                        currency: (u != "money").then(|| u.to_string()),
+                    },
+                    Some("%") => Value::Percent {
+                        min,
+                        max,
+                        written,
+                        step: 1.0,
+                        hedge,
+                    },
+                    _ => Value::Quantity {
+                        min,
+                        max,
+                        written,
+                        step: 1.0,
+                        hedge,
+                        unit: match r.unit.as_deref() {
+                            Some("x") => Some("x".into()),
+                            _ => it.unit.clone(),
+                        },
+                    },
+                }
+            }
             Kind::Date(d) => Value::Date {
                 value: d.timex(),
                 precision: d.precision().into(),
@@ -1001,6 +1044,13 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
                 }
                 None => continue,
             }
+        } else if k == "moment" && v == "auto" {
+            // When in the day (or over which horizon) a moving figure is quoted: 收盘 → close.
+            let after = &src.norm.text[value_range.end.min(sent.end)..sent.end];
+            if let Some((q, m)) = super::context::moment(before, after) {
+                qualifiers.insert(q, m);
+            }
+            continue;
         } else if k == "segment" && v == "auto" {
             match super::context::segment(before) {
                 Some(p) => p,

@@ -472,7 +472,13 @@ fn class(k: &Kind) -> Option<&'static str> {
         Kind::Money(_) => Some("money"),
         Kind::Percent(_) => Some("percent"),
         Kind::Multiple(_) => Some("multiple"),
-        Kind::Number(_) | Kind::Range(_) => Some("count"),
+        Kind::Range(r) => match r.unit.as_deref() {
+            Some("%") => Some("percent"),
+            Some("x") => Some("multiple"),
+            Some(_) => Some("money"),
+            None => Some("count"),
+        },
+        Kind::Number(_) => Some("count"),
         _ => None,
     }
 }
@@ -500,6 +506,7 @@ pub fn periodic(canonical: &str) -> bool {
             | "amount-raised"
             | "market-value"
             | "share-price"
+            | "share-price-change"
             | "buyback"
             | "dividend"
             | "investment"

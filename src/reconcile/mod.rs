@@ -13,6 +13,7 @@ mod events;
 pub mod names;
 pub mod relations;
 mod restated;
+mod snapshots;
 pub mod sources;
 pub mod timeline;
 pub mod weekday;
@@ -29,6 +30,8 @@ pub(crate) const NON_KEY_QUALIFIERS: &[&str] = &[
     "via",
     "compare",
     "subject_from",
+    // When in the day a moving figure was quoted: snapshots of one move share a key.
+    "moment",
 ];
 
 /// Everything the reconciler needs besides the claims.
@@ -347,6 +350,11 @@ pub fn reconcile(
             continue;
         }
         match mode(group[0]) {
+            "multi" if snapshots::applies(group[0]) => {
+                let (found, aligned) = snapshots::reconcile(&ctx, key, group);
+                findings.extend(found);
+                alignments.extend(aligned);
+            }
             "multi" => {}
             "time-varying" => {
                 let found = timeline::findings(&ctx, key, group);
@@ -894,6 +902,12 @@ fn figures(v: &Value) -> Vec<f64> {
             written,
             ..
         } if hedge == "range" => [*min, *max, Some(*written)].into_iter().flatten().collect(),
+        Value::Money {
+            min, max, hedge, ..
+        }
+        | Value::Percent {
+            min, max, hedge, ..
+        } if hedge == "range" => [*min, *max].into_iter().flatten().collect(),
         _ => figure(v).map(|(w, _, _)| vec![w]).unwrap_or_default(),
     }
 }

@@ -1061,8 +1061,11 @@ pub(crate) fn candidates(t: &Text, toks: &[NumTok]) -> Vec<Cand> {
             continue;
         }
         // 77.46%-102.88%: the separator follows the percent sign
-        let ea = if matches!(a.kind, Kind::Percent(_)) && matches!(b.kind, Kind::Percent(_)) {
-            a.end
+        // 345亿元至355亿元: so does the currency after the first of two amounts
+        let ea = if (matches!(a.kind, Kind::Percent(_)) && matches!(b.kind, Kind::Percent(_)))
+            || (matches!(a.kind, Kind::Money(_)) && matches!(b.kind, Kind::Money(_)))
+        {
+            a.end.max(ta.end)
         } else {
             ta.end
         };
