@@ -446,10 +446,9 @@ fn headline_body(
     let mut out = vec![];
     for (doc, cs) in by_doc {
         let Some(title) = ctx
-            .docs
-            .iter()
-            .find(|d| d.id == doc)
-            .and_then(|d| d.title.as_deref())
+            .positions
+            .get(doc)
+            .and_then(|&i| ctx.docs[i].title.as_deref())
         else {
             continue;
         };
