@@ -166,12 +166,21 @@ pub(super) fn emit_report(
         rules: report::rule_meta(),
         verbose: args.verbose,
     };
-    let text = match format {
-        Format::Json => lint::render_json(report, &outcome.suppressed),
-        Format::Sarif => lint::render_sarif(report, docs, &opts, &outcome.suppressed),
-        _ => report::render(format, report, docs, &opts),
+    // JSON is serialized straight into the (buffered) output; the other formats are
+    // rendered as text first.
+    let written = match format {
+        Format::Json => super::write_output_with(args.output.as_deref(), &mut |w| {
+            lint::write_json(report, &outcome.suppressed, w)
+        }),
+        _ => {
+            let text = match format {
+                Format::Sarif => lint::render_sarif(report, docs, &opts, &outcome.suppressed),
+                _ => report::render(format, report, docs, &opts),
+            };
+            write_output(args.output.as_deref(), &text)
+        }
     };
-    if let Err(e) = write_output(args.output.as_deref(), &text) {
+    if let Err(e) = written {
         let to = args
             .output
             .as_deref()
