@@ -222,7 +222,14 @@ pub fn run(paths: &[PathBuf], args: &ReportArgs, config: &ConfigArgs, input: &In
         named: &[("input path", paths)],
     };
     match analyze(&inputs, None, Some(args), config, input) {
-        Ok(a) => emit(&a, args),
+        Ok(a) => {
+            let code = emit(&a, args);
+            // The process ends with this command: freeing every claim, text and finding one
+            // by one is serial work for nothing (about 2 % of the CPU of a 10k run). The
+            // operating system takes the memory back at exit.
+            std::mem::forget(a);
+            code
+        }
         Err(f) => f.exit(Some(args)),
     }
 }
