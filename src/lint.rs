@@ -346,16 +346,27 @@ pub fn exit_code(report: &Report, fail_on: Severity) -> i32 {
 
 /// The JSON report with the `suppressed` array (an addition to version 1).
 pub fn render_json(report: &Report, suppressed: &[Suppressed]) -> String {
+    let mut out = Vec::new();
+    write_json(report, suppressed, &mut out).expect("a report always serializes");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`render_json`] written to `out` as it is serialized (no copy of the whole report in
+/// memory: at 100k articles the JSON is over a gigabyte). Give it a buffered writer.
+pub fn write_json(
+    report: &Report,
+    suppressed: &[Suppressed],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct WithSuppressed<'a> {
         #[serde(flatten)]
         report: &'a Report,
         suppressed: &'a [Suppressed],
     }
-    let mut s = serde_json::to_string_pretty(&WithSuppressed { report, suppressed })
-        .expect("a report always serializes");
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &WithSuppressed { report, suppressed })
+        .map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }
 
 /// The SARIF log with the suppressed findings as results carrying SARIF `suppressions`

@@ -395,8 +395,11 @@ pub fn assemble(
     let infos: Vec<DocumentInfo> = sorted.iter().map(|d| d.info.clone()).collect();
     let signatures: Vec<Vec<u64>> = sorted.into_iter().map(|d| d.signature).collect();
     let knowledge = knowledge(lexicon, &claims);
-    let reconciled = reconcile::reconcile(&infos, &claims, &signatures, &knowledge);
-    let entities = reconcile::names::entities(&infos, &claims, &signatures, &knowledge);
+    // Findings and the entity list read the same claims and write nothing shared.
+    let (reconciled, entities) = rayon::join(
+        || reconcile::reconcile(&infos, &claims, &signatures, &knowledge),
+        || reconcile::names::entities(&infos, &claims, &signatures, &knowledge),
+    );
     (
         Report {
             version: REPORT_VERSION,

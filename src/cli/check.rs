@@ -166,12 +166,21 @@ pub(super) fn emit_report(
         rules: report::rule_meta(),
         verbose: args.verbose,
     };
-    let text = match format {
-        Format::Json => lint::render_json(report, &outcome.suppressed),
-        Format::Sarif => lint::render_sarif(report, docs, &opts, &outcome.suppressed),
-        _ => report::render(format, report, docs, &opts),
+    // JSON is serialized straight into the (buffered) output; the other formats are
+    // rendered as text first.
+    let written = match format {
+        Format::Json => super::write_output_with(args.output.as_deref(), &mut |w| {
+            lint::write_json(report, &outcome.suppressed, w)
+        }),
+        _ => {
+            let text = match format {
+                Format::Sarif => lint::render_sarif(report, docs, &opts, &outcome.suppressed),
+                _ => report::render(format, report, docs, &opts),
+            };
+            write_output(args.output.as_deref(), &text)
+        }
     };
-    if let Err(e) = write_output(args.output.as_deref(), &text) {
+    if let Err(e) = written {
         let to = args
             .output
             .as_deref()
@@ -213,7 +222,14 @@ pub fn run(paths: &[PathBuf], args: &ReportArgs, config: &ConfigArgs, input: &In
         named: &[("input path", paths)],
     };
     match analyze(&inputs, None, Some(args), config, input) {
-        Ok(a) => emit(&a, args),
+        Ok(a) => {
+            let code = emit(&a, args);
+            // The process ends with this command: freeing every claim, text and finding one
+            // by one is serial work for nothing (about 2 % of the CPU of a 10k run). The
+            // operating system takes the memory back at exit.
+            std::mem::forget(a);
+            code
+        }
         Err(f) => f.exit(Some(args)),
     }
 }

@@ -637,6 +637,14 @@ fn extractor_for(cfg: &Config, args: &ConfigArgs) -> Result<(Extractor, Vec<Prob
 /// 0600. A target that exists and is not a regular file (`/dev/null`, a FIFO, `/dev/stdout`)
 /// is written to in place: renaming over it would replace a device with a file.
 pub fn write_output(path: Option<&Path>, text: &str) -> std::io::Result<()> {
+    write_output_with(path, &mut |w| w.write_all(text.as_bytes()))
+}
+
+/// [`write_output`] of what `write` writes, through a buffer, as it writes it.
+pub fn write_output_with(
+    path: Option<&Path>,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     match path {
         Some(p) => {
             let existing = std::fs::metadata(p).ok();
@@ -645,8 +653,9 @@ pub fn write_output(path: Option<&Path>, text: &str) -> std::io::Result<()> {
                     return Err(std::io::Error::other("is a directory"));
                 }
                 if !m.is_file() {
-                    let mut f = std::fs::OpenOptions::new().write(true).open(p)?;
-                    f.write_all(text.as_bytes())?;
+                    let f = std::fs::OpenOptions::new().write(true).open(p)?;
+                    let mut f = std::io::BufWriter::with_capacity(1 << 16, f);
+                    write(&mut f)?;
                     return f.flush();
                 }
             }
@@ -667,14 +676,18 @@ pub fn write_output(path: Option<&Path>, text: &str) -> std::io::Result<()> {
                 // fchmod: the mode of the file replaced, umask or not.
                 tmp.as_file().set_permissions(m.permissions())?;
             }
-            tmp.write_all(text.as_bytes())?;
+            {
+                let mut buf = std::io::BufWriter::with_capacity(1 << 16, &mut tmp);
+                write(&mut buf)?;
+                buf.flush()?;
+            }
             tmp.as_file().sync_all()?;
             tmp.persist(p).map_err(|e| e.error)?;
             Ok(())
         }
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            write(&mut out)?;
             out.flush()
         }
     }

@@ -20,6 +20,7 @@ pub mod weekday;
 
 use crate::extract::engine::display;
 use crate::model::{Alignment, Claim, DocumentInfo, Finding, Severity, Value, ValueSupport};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Qualifiers that describe a claim's time or provenance, not which fact it is about.
@@ -344,42 +345,57 @@ pub fn reconcile(
             by_doc.entry(c.doc.as_str()).or_default().push(c.as_ref());
         }
     }
-    for (key, group) in &groups {
-        let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
-        if docs_in.len() < 2 {
-            continue;
-        }
-        match mode(group[0]) {
-            "multi" if snapshots::applies(group[0]) => {
-                let (found, aligned) = snapshots::reconcile(&ctx, key, group);
-                findings.extend(found);
-                alignments.extend(aligned);
-            }
-            "multi" => {}
-            "time-varying" => {
-                let found = timeline::findings(&ctx, key, group);
-                alignments.extend(align(&ctx, group, !found.is_empty(), "change"));
-                findings.extend(found);
-            }
-            _ => {
-                findings.extend(headline_body(&ctx, group, &by_doc));
-                let group = &unambiguous(group);
-                let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
-                if docs_in.len() < 2 {
-                    continue;
-                }
-                let found = conflicts(&ctx, key, group);
-                alignments.extend(align(&ctx, group, !found.is_empty(), "conflict"));
-                findings.extend(found);
-            }
-        }
+    // Each group on its own (in parallel); the results are concatenated in key order, as
+    // one loop over the groups would give them.
+    let groups: Vec<(&String, &Vec<&Claim>)> = groups.iter().collect();
+    let per_group: Vec<(Vec<Finding>, Vec<Alignment>)> = groups
+        .par_iter()
+        .map(|(key, group)| one_group(&ctx, key, group, &by_doc))
+        .collect();
+    for (f, a) in per_group {
+        findings.extend(f);
+        alignments.extend(a);
     }
     let refs: Vec<&Claim> = claims.iter().map(|c| c.as_ref()).collect();
-    restated::extend(&ctx, &refs, &weak, &mut alignments);
-    findings.extend(figure_checks(&ctx, &refs));
-    findings.extend(weekday::findings(&refs));
-    events::reconcile(&ctx, &refs, &canon, &mut findings, &mut alignments);
-    relations::reconcile(&ctx, &refs, &canon, &mut findings, &mut alignments);
+    // The run-wide checks are independent of one another (restated figures read only the
+    // keyed groups' alignments): run side by side, appended in the order of one thread.
+    let ((restated_alignments, figure), ((weekday, events), relations)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    restated::extend(&ctx, &refs, &weak, &mut alignments);
+                    alignments
+                },
+                || figure_checks(&ctx, &refs),
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || weekday::findings(&refs),
+                        || {
+                            let (mut f, mut a) = (Vec::new(), Vec::new());
+                            events::reconcile(&ctx, &refs, &canon, &mut f, &mut a);
+                            (f, a)
+                        },
+                    )
+                },
+                || {
+                    let (mut f, mut a) = (Vec::new(), Vec::new());
+                    relations::reconcile(&ctx, &refs, &canon, &mut f, &mut a);
+                    (f, a)
+                },
+            )
+        },
+    );
+    let mut alignments = restated_alignments;
+    findings.extend(figure);
+    findings.extend(weekday);
+    findings.extend(events.0);
+    alignments.extend(events.1);
+    findings.extend(relations.0);
+    alignments.extend(relations.1);
     // Deterministic order and ids.
     let num = |id: &str| {
         id.trim_start_matches('C')
@@ -410,6 +426,46 @@ pub fn reconcile(
         findings,
         alignments,
     }
+}
+
+/// The findings and alignments of one keyed group (subject, predicate, qualifiers).
+fn one_group(
+    ctx: &Context,
+    key: &str,
+    group: &[&Claim],
+    by_doc: &BTreeMap<&str, Vec<&Claim>>,
+) -> (Vec<Finding>, Vec<Alignment>) {
+    let mut findings = Vec::new();
+    let mut alignments = Vec::new();
+    let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
+    if docs_in.len() < 2 {
+        return (findings, alignments);
+    }
+    match mode(group[0]) {
+        "multi" if snapshots::applies(group[0]) => {
+            let (found, aligned) = snapshots::reconcile(ctx, key, group);
+            findings.extend(found);
+            alignments.extend(aligned);
+        }
+        "multi" => {}
+        "time-varying" => {
+            let found = timeline::findings(ctx, key, group);
+            alignments.extend(align(ctx, group, !found.is_empty(), "change"));
+            findings.extend(found);
+        }
+        _ => {
+            findings.extend(headline_body(ctx, group, by_doc));
+            let group = &unambiguous(group);
+            let docs_in: BTreeSet<&str> = group.iter().map(|c| c.doc.as_str()).collect();
+            if docs_in.len() < 2 {
+                return (findings, alignments);
+            }
+            let found = conflicts(ctx, key, group);
+            alignments.extend(align(ctx, group, !found.is_empty(), "conflict"));
+            findings.extend(found);
+        }
+    }
+    (findings, alignments)
 }
 
 /// An `agree` alignment of claims that state one value, when two documents or more hold
@@ -454,10 +510,9 @@ fn headline_body(
     let mut out = vec![];
     for (doc, cs) in by_doc {
         let Some(title) = ctx
-            .docs
-            .iter()
-            .find(|d| d.id == doc)
-            .and_then(|d| d.title.as_deref())
+            .positions
+            .get(doc)
+            .and_then(|&i| ctx.docs[i].title.as_deref())
         else {
             continue;
         };

@@ -45,6 +45,9 @@ struct Figure<'c> {
     value: Value,
     /// `q`, `m:CUR` or `p`: figures of different kinds never match.
     kind: String,
+    /// The rank of `kind` among the run's kinds (same order as the strings): compared in
+    /// the inner loop instead of the strings.
+    kind_id: usize,
     written: f64,
     step: f64,
     /// Significant digits of the written figure (13.6亿 → 3, 9,000 → 1).
@@ -100,6 +103,7 @@ fn figure<'c>(ctx: &Context, c: &'c Claim, weak: &HashSet<&str>) -> Option<Figur
         claim: c,
         value,
         kind,
+        kind_id: 0,
         written,
         step,
         digits: super::digits(written).len(),
@@ -126,7 +130,7 @@ fn qualifiers_agree(a: &Claim, b: &Claim) -> bool {
 
 /// Can these two figures be one fact? (Sources are not checked here.)
 fn compatible(ctx: &Context, a: &Figure, b: &Figure) -> bool {
-    if a.kind != b.kind || !same_written(a, b) {
+    if a.kind_id != b.kind_id || !same_written(a, b) {
         return false;
     }
     let need = match (a.generic, b.generic) {
@@ -167,13 +171,37 @@ pub fn extend(
         .filter(|c| c.predicate != "mentions")
         .filter_map(|c| figure(ctx, c, weak))
         .collect();
+    // Kinds as ranks (the order of their strings), compared as numbers from here on.
+    let kinds: BTreeSet<String> = figs.iter().map(|f| f.kind.clone()).collect();
+    let rank: HashMap<&str, usize> = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    for f in figs.iter_mut() {
+        f.kind_id = rank[f.kind.as_str()];
+    }
     // Sorted by kind and figure, so that candidates for a match are neighbours.
     figs.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
+        a.kind_id
+            .cmp(&b.kind_id)
             .then(a.written.total_cmp(&b.written))
             .then(claim_num(&a.claim.id).cmp(&claim_num(&b.claim.id)))
     });
+    // The figures of each kind and step, in the order above (so by written figure): a
+    // figure matches the anchor only within half the coarser step of the two, so each
+    // bucket is searched over that much, not the whole window (which grows with the run).
+    let mut buckets: BTreeMap<(usize, u64), Vec<usize>> = BTreeMap::new();
+    for (i, f) in figs.iter().enumerate() {
+        buckets
+            .entry((f.kind_id, f.step.to_bits()))
+            .or_default()
+            .push(i);
+    }
+    let mut by_kind: Vec<Vec<(f64, Vec<usize>)>> = vec![Vec::new(); kinds.len()];
+    for ((kind, step), list) in buckets {
+        by_kind[kind].push((f64::from_bits(step), list));
+    }
     // Anchors: claims with a measure first, then finer figures, then in claim order.
     let mut order: Vec<usize> = (0..figs.len()).collect();
     order.sort_by(|&i, &j| {
@@ -199,6 +227,7 @@ pub fn extend(
             }
         }
     }
+    let mut candidates: Vec<usize> = Vec::new();
     for &anchor in &order {
         if taken[anchor] {
             continue;
@@ -206,14 +235,28 @@ pub fn extend(
         let a = &figs[anchor];
         // Neighbours whose written figure can agree: within a quarter of the figure or a step.
         let reach = (a.written.abs() * 0.25).max(a.step);
-        let lo = figs.partition_point(|f| {
-            f.kind < a.kind || (f.kind == a.kind && f.written < a.written - reach)
-        });
+        let (from, to) = (a.written - reach, a.written + reach);
+        // Of those, the ones `same_written` can accept, bucket by bucket (a little wider
+        // than its tolerance: the checks below decide).
+        candidates.clear();
+        for (step, list) in &by_kind[a.kind_id] {
+            let tol = (0.49 * a.step.max(*step) + 1e-9 * (a.written.abs() + reach)) * 1.001;
+            let (lo, hi) = (a.written - tol, a.written + tol);
+            let start = list.partition_point(|&j| figs[j].written < lo);
+            for &j in &list[start..] {
+                if figs[j].written > hi {
+                    break;
+                }
+                candidates.push(j);
+            }
+        }
+        candidates.sort_unstable();
         let mut set = vec![anchor];
-        for j in lo..figs.len() {
+        for &j in &candidates {
             let f = &figs[j];
-            if f.kind != a.kind || f.written > a.written + reach {
-                break;
+            // The window of neighbours, as before the buckets.
+            if f.written < from || f.written > to {
+                continue;
             }
             if j == anchor || taken[j] {
                 continue;
