@@ -56,15 +56,19 @@ fn every_action_and_status_example_gives_its_claim() {
     assert!(lex.actions.len() >= 14 && lex.statuses.len() >= 9);
     let mut failures = vec![];
     for a in &lex.actions {
-        let cs = events(&a.example, &ex);
-        if !cs.iter().any(|c| c.predicate == format!("event:{}", a.id)) {
-            failures.push(format!("action {}: {:?}", a.id, describe(&cs)));
+        for e in std::iter::once(&a.example).chain(&a.examples) {
+            let cs = events(e, &ex);
+            if !cs.iter().any(|c| c.predicate == format!("event:{}", a.id)) {
+                failures.push(format!("action {} {e:?}: {:?}", a.id, describe(&cs)));
+            }
         }
     }
     for s in &lex.statuses {
-        let cs = events(&s.example, &ex);
-        if !cs.iter().any(|c| status(c) == s.id) {
-            failures.push(format!("status {}: {:?}", s.id, describe(&cs)));
+        for e in std::iter::once(&s.example).chain(&s.examples) {
+            let cs = events(e, &ex);
+            if !cs.iter().any(|c| status(c) == s.id) {
+                failures.push(format!("status {} {e:?}: {:?}", s.id, describe(&cs)));
+            }
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

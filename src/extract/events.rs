@@ -39,6 +39,9 @@ pub struct EntryDef {
     pub id: String,
     pub forms: Vec<String>,
     pub example: String,
+    /// More examples of our own (other senses and scripts), tested like `example`.
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 /// Cue words (negations, modals, hedges), with forms that look like them but are not.

@@ -115,6 +115,14 @@ pub struct RelationFile {
     /// Stock exchanges written before a symbol: (NYSE: VLM).
     #[serde(default)]
     pub exchanges: Vec<EntryDef>,
+    /// Owner pronouns right before an owner cue (its subsidiary, 其子公司): the owner is the
+    /// nearest other name before them in the sentence, else the previous sentence's first.
+    #[serde(default)]
+    pub pronouns: Vec<CueDef>,
+    /// Words that tie a name to an owner phrase after it (Y是X旗下子公司, 将Y纳为其子公司,
+    /// "Y became a Kestrel subsidiary"): the name is the owned one.
+    #[serde(default)]
+    pub links: Vec<CueDef>,
 }
 
 /// What a relation cue form stands for.
@@ -137,6 +145,8 @@ pub struct Relations {
     regions: Option<Matcher>,
     negations: Option<Matcher>,
     modals: Option<Matcher>,
+    pronouns: Option<Matcher>,
+    links: Option<Matcher>,
     ticker: Option<Regex>,
     /// Exchange form (lower case) → exchange id.
     exchange_of: BTreeMap<String, String>,
@@ -175,6 +185,8 @@ impl Relations {
                 file.attributes.extend(a.attributes);
                 file.relations.extend(a.relations);
                 file.exchanges.extend(a.exchanges);
+                file.pronouns.extend(a.pronouns);
+                file.links.extend(a.links);
             }
         }
         let fold = super::lexicon::fold_name;
@@ -245,6 +257,8 @@ impl Relations {
             regions: matcher(&region_forms),
             negations: cue_matcher(&file.negations),
             modals: cue_matcher(&file.modals),
+            pronouns: cue_matcher(&file.pronouns),
+            links: cue_matcher(&file.links),
             ticker,
             exchange_of,
             file,
@@ -335,6 +349,112 @@ fn gap(text: &str, a: usize, b: usize) -> usize {
     }
 }
 
+/// Only articles, commas or space: "a", "the", "，".
+fn filler(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、'))
+        .filter(|w| !w.is_empty())
+        .all(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the"))
+}
+
+/// An owner phrase read: the owned name, the owner and the span.
+struct OwnerPhrase<'n> {
+    owned: &'n str,
+    owner: &'n str,
+    span: Range<usize>,
+    /// The owned name follows the phrase (旗下的甲, "its subsidiary Bluelake"): presupposed.
+    attributive: bool,
+}
+
+/// An `object-cue-subject` cue read around its owner phrase: the owner is the name right
+/// before the cue (乙旗下, "a Kestrel subsidiary", "Kestrel's wholly owned subsidiary"), or an
+/// owner pronoun (其, its), or — with a link word — nobody written (将甲纳为全资子公司). The owned
+/// name follows the phrase, or stands before it tied by a link (甲是乙旗下子公司, 让甲成为其子公司,
+/// "making Bluelake its subsidiary"). A pronoun, or an owner not written, stands for the
+/// subject: the first other name of the clause, else of the sentence, before it; else `carried`
+/// (the previous sentence's first name).
+fn owner_phrase<'n>(
+    text: &str,
+    names: &[&'n Name<'n>],
+    cue: &Range<usize>,
+    clause: &Range<usize>,
+    before: &dyn Fn(usize, usize) -> Option<&'n &'n Name<'n>>,
+    pronouns: &[(Range<usize>, usize)],
+    links: &[(Range<usize>, usize)],
+    carried: Option<&'n str>,
+) -> Option<OwnerPhrase<'n>> {
+    let pronoun = pronouns
+        .iter()
+        .filter(|(p, _)| p.end <= cue.start && filler(&text[p.end..cue.start]))
+        .map(|(p, _)| p.clone())
+        .max_by_key(|p| p.end);
+    // A name right before the cue, or with a possessive (Kestrel's subsidiary), is the owner.
+    let named = before(cue.start, 2).filter(|n| {
+        let between = text[n.range.end..cue.start]
+            .replace("'s", " ")
+            .replace("’s", " ")
+            .replace('的', " ");
+        filler(&between) && pronoun.as_ref().is_none_or(|p| n.range.end > p.end)
+    });
+    let (owner, start) = match (named, &pronoun) {
+        (Some(n), _) => (Some(n.canonical), n.range.start),
+        (None, Some(p)) => (None, p.start),
+        (None, None) => (None, cue.start),
+    };
+    let implicit = named.is_none() && pronoun.is_none();
+    // The subject: the first other name of the clause before `at`, else of the sentence.
+    let antecedent = |owned: &str, at: usize| {
+        let other = |n: &&&Name| !n.outlet && n.range.end <= at && n.canonical != owned;
+        names
+            .iter()
+            .filter(other)
+            .find(|n| n.range.start >= clause.start)
+            .or_else(|| names.iter().find(other))
+            .map(|n| n.canonical)
+            .or(carried.filter(|c| *c != owned))
+    };
+    let after = names
+        .iter()
+        .filter(|n| !n.outlet && n.range.start >= cue.end && gap(text, cue.end, n.range.start) <= 2)
+        .min_by_key(|n| n.range.start);
+    if let Some(s) = after {
+        if implicit {
+            return None;
+        }
+        let owner = owner.or_else(|| antecedent(s.canonical, start))?;
+        return Some(OwnerPhrase {
+            owned: s.canonical,
+            owner,
+            span: start..s.range.end,
+            attributive: true,
+        });
+    }
+    let o = names
+        .iter()
+        .filter(|n| !n.outlet && n.range.end <= start)
+        .max_by_key(|n| n.range.end)?;
+    let linked = links.iter().any(|(l, _)| {
+        l.start >= o.range.end
+            && l.end <= start
+            && filler(&text[o.range.end..l.start])
+            && filler(&text[l.end..start])
+    });
+    // "making Bluelake its subsidiary": the link before the owned name.
+    let making = links
+        .iter()
+        .any(|(l, _)| l.end <= o.range.start && filler(&text[l.end..o.range.start]))
+        && filler(&text[o.range.end..start]);
+    if !(linked || making) {
+        return None;
+    }
+    let owner = owner.or_else(|| antecedent(o.canonical, o.range.start))?;
+    Some(OwnerPhrase {
+        owned: o.canonical,
+        owner,
+        span: o.range.start..cue.end,
+        attributive: false,
+    })
+}
+
 /// Does a cue end within four characters or words before `at`, inside `scope`?
 fn cue_before(text: &str, cues: &[(Range<usize>, usize)], scope: &Range<usize>, at: usize) -> bool {
     cues.iter()
@@ -421,8 +541,22 @@ pub fn claims(
     let modals = hits(&r.modals, text);
     let dates = dates(items);
     let all_names = names(items);
+    let pronouns = hits(&r.pronouns, text);
+    let links = hits(&r.links, text);
     let mut out = vec![];
+    // The first name of the previous sentence (of the same paragraph), and where it ended: the
+    // owner an owner pronoun at the head of a sentence stands for.
+    let mut previous: Option<(&str, usize)> = None;
     for sent in sentences {
+        let carried = previous
+            .filter(|(_, end)| *end <= sent.start && !text[*end..sent.start].contains("\n\n"))
+            .map(|(n, _)| n);
+        previous = all_names
+            .iter()
+            .find(|n| !n.outlet && n.range.start >= sent.start && n.range.end <= sent.end)
+            .map(|n| n.canonical)
+            .or(carried)
+            .map(|n| (n, sent.end));
         let attrs = within(&attrs, sent);
         let cues = within(&cues, sent);
         if attrs.is_empty() && cues.is_empty() {
@@ -433,6 +567,9 @@ pub fn claims(
             .filter(|n| n.range.start >= sent.start && n.range.end <= sent.end)
             .collect();
         let regions = within(&regions, sent);
+        let pronouns = within(&pronouns, sent);
+        let links = within(&links, sent);
+        let mut seen: BTreeSet<(usize, Option<&str>, String)> = BTreeSet::new();
         let negations = within(&negations, sent);
         let modals = within(&modals, sent);
         let clause_list = clauses(text, sent);
@@ -539,6 +676,9 @@ pub fn claims(
                     .filter(|n| n.range.end <= at && gap(text, n.range.end, at) <= max)
                     .max_by_key(|n| n.range.end)
             };
+            // An owner phrase before its owned name (旗下的甲, "its subsidiary Bluelake") is
+            // presupposed, not proposed: a modal of the clause does not reach it.
+            let mut attributive = false;
             let (subject, object, span): (Option<&str>, String, Range<usize>) = match cref.cue {
                 None => {
                     let s = subject_before(range.start, false);
@@ -555,7 +695,8 @@ pub fn claims(
                             let Some(o) = after(range.end, 3) else {
                                 continue;
                             };
-                            let s = subject_before(range.start, false);
+                            // A relation of the story has no subject name to span.
+                            let s = subject_before(range.start, false).filter(|_| !def.about_story);
                             (
                                 s.map(|n| n.canonical),
                                 o.canonical.to_string(),
@@ -566,7 +707,8 @@ pub fn claims(
                             let Some(o) = before(range.start, 2) else {
                                 continue;
                             };
-                            let s = subject_before(o.range.start, false);
+                            let s =
+                                subject_before(o.range.start, false).filter(|_| !def.about_story);
                             (
                                 s.map(|n| n.canonical),
                                 o.canonical.to_string(),
@@ -574,33 +716,29 @@ pub fn claims(
                             )
                         }
                         "object-cue-subject" => {
-                            let Some(o) = before(range.start, 2) else {
-                                continue;
-                            };
-                            let Some(s) = names
-                                .iter()
-                                .filter(|n| !n.outlet && n.range.start >= range.end)
-                                .filter(|n| gap(text, range.end, n.range.start) <= 2)
-                                .min_by_key(|n| n.range.start)
-                            else {
-                                continue;
-                            };
-                            (
-                                Some(s.canonical),
-                                o.canonical.to_string(),
-                                o.range.start..s.range.end,
-                            )
+                            match owner_phrase(
+                                text, &names, range, &clause, &before, pronouns, links, carried,
+                            ) {
+                                Some(o) => {
+                                    attributive = o.attributive;
+                                    (Some(o.owned), o.owner.to_string(), o.span)
+                                }
+                                None => continue,
+                            }
                         }
                         _ => continue,
                     }
                 }
             };
-            if subject == Some(object.as_str()) {
+            let once = if def.about_story { None } else { subject };
+            if subject == Some(object.as_str())
+                || !seen.insert((cref.relation, once, object.clone()))
+            {
                 continue;
             }
             let mut q = base_qualifiers("relation");
             as_of(src, &dates, &clause, range.start, &mut q);
-            if possible(range.start) {
+            if !attributive && possible(range.start) {
                 q.insert("modality".into(), "possible".into());
             }
             q.insert("values".into(), def.values.clone());

@@ -12,7 +12,9 @@
 //!   members of an `open` relation (partners) are only ever narrower. Two symbols of which one
 //!   extends the other (share classes: GOOG, GOOGL) are not disjoint.
 //!
-//! Claims only possible (a proposal, a plan) are never compared.
+//! Claims only possible (a proposal, a plan) are compared only with each other and only for
+//! `narrower` (a subsidiary / a wholly owned subsidiary, as proposed); attributes only possible
+//! are never compared.
 
 use super::{fingerprint, plural, Context};
 use crate::extract::events::timex_days;
@@ -58,29 +60,35 @@ pub fn reconcile(
     alignments: &mut Vec<Alignment>,
 ) {
     let mut attrs: BTreeMap<(String, String, String), Vec<&Claim>> = BTreeMap::new();
-    let mut rels: BTreeMap<(String, String, String), Vec<&Claim>> = BTreeMap::new();
+    let mut rels: BTreeMap<(String, String, String, bool), Vec<&Claim>> = BTreeMap::new();
     for c in claims {
-        if c.qualifiers.contains_key("modality") {
+        let possible = c.qualifiers.contains_key("modality");
+        let subject = canonical(&c.subject, canon);
+        if possible && !c.predicate.starts_with(RELATION) {
             continue;
         }
-        let subject = canonical(&c.subject, canon);
         if c.predicate.starts_with(ATTRIBUTE) && q(c, "compare") == "attribute" {
             attrs
                 .entry((c.predicate.clone(), subject, q(c, "region").to_string()))
                 .or_default()
                 .push(c);
         } else if c.predicate.starts_with(RELATION) && q(c, "compare") == "relation" {
-            rels.entry((c.predicate.clone(), subject, q(c, "exchange").to_string()))
-                .or_default()
-                .push(c);
+            rels.entry((
+                c.predicate.clone(),
+                subject,
+                q(c, "exchange").to_string(),
+                possible,
+            ))
+            .or_default()
+            .push(c);
         }
     }
     for ((predicate, subject, region), group) in &attrs {
         attribute(ctx, predicate, subject, region, group, findings, alignments);
     }
-    for ((predicate, subject, exchange), group) in &rels {
+    for ((predicate, subject, exchange, possible), group) in &rels {
         relation(
-            ctx, predicate, subject, exchange, group, canon, findings, alignments,
+            ctx, predicate, subject, exchange, *possible, group, canon, findings, alignments,
         );
     }
 }
@@ -237,9 +245,16 @@ fn attribute(
     });
 }
 
-/// Do two members overlap? Equal, or (symbols) one extends the other: share classes.
+/// Do two members overlap? Equal, or (symbols) one extends the other: share classes; or
+/// (names) one is the other with more words after it: Hyundai, Hyundai Motor.
 fn same_member(a: &str, b: &str, symbols: bool) -> bool {
-    a == b || (symbols && a.len() >= 2 && b.len() >= 2 && (a.starts_with(b) || b.starts_with(a)))
+    let words = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with(' '))
+    };
+    a == b
+        || (symbols && a.len() >= 2 && b.len() >= 2 && (a.starts_with(b) || b.starts_with(a)))
+        || (!symbols && (words(a, b) || words(b, a)))
 }
 
 /// One document's view of a relation.
@@ -269,6 +284,7 @@ fn relation(
     predicate: &str,
     subject: &str,
     exchange: &str,
+    possible: bool,
     group: &[&Claim],
     canon: &BTreeMap<String, String>,
     findings: &mut Vec<Finding>,
@@ -281,7 +297,13 @@ fn relation(
     if by_doc.len() < 2 {
         return;
     }
-    let kind_of_values = q(group[0], "values").to_string();
+    // Proposals are compared with proposals, and only for how narrowly they are told: two
+    // proposals naming different owners may be two proposals.
+    let kind_of_values = if possible {
+        "open".to_string()
+    } else {
+        q(group[0], "values").to_string()
+    };
     let symbols = predicate.ends_with("ticker-of");
     let views: Vec<View> = by_doc
         .values()
@@ -305,7 +327,14 @@ fn relation(
             ctx,
             subject,
             predicate,
-            BTreeMap::from([("member".to_string(), m.to_string())]),
+            [
+                ("member", m.to_string()),
+                ("modality", "possible".to_string()),
+            ]
+            .into_iter()
+            .take(if possible { 2 } else { 1 })
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
             cs,
             ids(cs),
             |c| c.text.trim().to_string(),
@@ -328,7 +357,9 @@ fn relation(
             // Equal and subset by the members as written; disjoint only when no member of
             // one overlaps one of the other (a share class overlaps its sibling).
             let inside = |x: &View, y: &View| x.members.is_subset(&y.members);
-            let equal = a.members == b.members;
+            // Names that only add words (Hyundai, Hyundai Motor) are the same set.
+            let equal = a.members == b.members
+                || (!symbols && sa == a.members.len() && sb == b.members.len());
             let subset = !equal && (inside(a, b) || inside(b, a));
             let disjoint = sa == 0 && sb == 0;
             let at_once = overlap(a.days, b.days);
@@ -373,6 +404,11 @@ fn relation(
     }
     let values = table(ctx, &by_label);
     let what = predicate.trim_start_matches(RELATION);
+    let what = if possible {
+        format!("{what} (as proposed)")
+    } else {
+        what.to_string()
+    };
     let what = if exchange.is_empty() {
         what.to_string()
     } else {
@@ -395,6 +431,9 @@ fn relation(
     let all: Vec<&Claim> = group.to_vec();
     let labels: Vec<&str> = by_label.keys().map(String::as_str).collect();
     let mut parts = vec!["relation", kind, predicate, subject, exchange];
+    if possible {
+        parts.push("possible");
+    }
     parts.extend(labels);
     findings.push(Finding {
         id: String::new(),
@@ -435,5 +474,7 @@ mod tests {
         assert!(same_member("GOOG", "GOOGL", true));
         assert!(!same_member("GOOG", "GOOGL", false));
         assert!(!same_member("VLM", "KSR", true));
+        assert!(same_member("Kestrel", "Kestrel Motor", false));
+        assert!(!same_member("Kestrel", "Kestrels", false));
     }
 }
