@@ -372,6 +372,7 @@ struct OwnerPhrase<'n> {
 /// "making Bluelake its subsidiary"). A pronoun, or an owner not written, stands for the
 /// subject: the first other name of the clause, else of the sentence, before it; else `carried`
 /// (the previous sentence's first name).
+#[allow(clippy::too_many_arguments)]
 fn owner_phrase<'n>(
     text: &str,
     names: &[&'n Name<'n>],
@@ -709,11 +710,28 @@ pub fn claims(
                             };
                             let s =
                                 subject_before(o.range.start, false).filter(|_| !def.about_story);
-                            (
-                                s.map(|n| n.canonical),
-                                o.canonical.to_string(),
-                                s.map(|n| n.range.start).unwrap_or(o.range.start)..range.end,
-                            )
+                            // 乙的全资子公司甲: no subject before the owner, the owned name
+                            // right after the cue (an owner phrase, presupposed).
+                            let next = s
+                                .is_none()
+                                .then(|| after(range.end, 1))
+                                .flatten()
+                                .filter(|_| !def.about_story);
+                            match next {
+                                Some(n) => {
+                                    attributive = true;
+                                    (
+                                        Some(n.canonical),
+                                        o.canonical.to_string(),
+                                        o.range.start..n.range.end,
+                                    )
+                                }
+                                None => (
+                                    s.map(|n| n.canonical),
+                                    o.canonical.to_string(),
+                                    s.map(|n| n.range.start).unwrap_or(o.range.start)..range.end,
+                                ),
+                            }
                         }
                         "object-cue-subject" => {
                             match owner_phrase(
