@@ -699,21 +699,34 @@ pub fn extract_with(
                     continue;
                 }
                 let mut found = vec![];
-                for caps in re.captures_iter(&tagged.text) {
-                    let ctx = Ctx {
-                        src,
-                        tagged: &tagged,
-                        items: &items,
-                        sent: &sent,
-                        nearest: &nearest,
-                        main: &main,
-                        metrics: &metrics,
-                        lex,
-                        doc_period: doc_period.as_deref(),
-                    };
+                let ctx = Ctx {
+                    src,
+                    tagged: &tagged,
+                    items: &items,
+                    sent: &sent,
+                    nearest: &nearest,
+                    main: &main,
+                    metrics: &metrics,
+                    lex,
+                    doc_period: doc_period.as_deref(),
+                };
+                let mut emit_all = |slots: &Slots| {
                     for emit in &rule.def.emit {
-                        if let Some(c) = emit_claim(&ctx, rule, emit, &caps) {
+                        if let Some(c) = emit_claim(&ctx, rule, emit, slots) {
                             found.push(c);
+                        }
+                    }
+                };
+                // A pattern that is one slot: its matches are the slot's markers.
+                match rule.single.get(j).and_then(Option::as_ref) {
+                    Some(one) => {
+                        for r in one.matches(&tagged.text) {
+                            emit_all(&Slots::One(&one.name, r));
+                        }
+                    }
+                    None => {
+                        for caps in re.captures_iter(&tagged.text) {
+                            emit_all(&Slots::Caps(&caps));
                         }
                     }
                 }
@@ -766,15 +779,23 @@ pub fn extract_with(
         claims.extend(dated);
     }
     // One claim per (span, predicate, subject, value): several patterns may find the same.
-    let mut seen = std::collections::HashSet::new();
-    claims.retain(|c| {
-        seen.insert((
-            c.span,
-            c.predicate.clone(),
-            c.subject.clone(),
-            display(&c.value),
-        ))
-    });
+    // (Keys borrow the claims: no copies of predicates and subjects.)
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(claims.len());
+        claims
+            .iter()
+            .map(|c| {
+                seen.insert((
+                    c.span,
+                    c.predicate.as_str(),
+                    c.subject.as_str(),
+                    display(&c.value),
+                ))
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    claims.retain(|_| keep.next().unwrap_or(true));
     claims
 }
 
@@ -854,7 +875,24 @@ struct Ctx<'a> {
     doc_period: Option<&'a str>,
 }
 
-fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) -> Option<Claim> {
+/// The groups of one match of a pattern: a regex match, or the one slot of a pattern that
+/// is nothing else ([`super::rules::SingleSlot`]), found without the regex.
+enum Slots<'a, 'h> {
+    Caps(&'a regex::Captures<'h>),
+    One(&'a str, Range<usize>),
+}
+
+impl Slots<'_, '_> {
+    /// The tagged byte range of the group `name`, if it took part in the match.
+    fn name(&self, name: &str) -> Option<Range<usize>> {
+        match self {
+            Slots::Caps(c) => c.name(name).map(|m| m.range()),
+            Slots::One(n, r) => (*n == name).then(|| r.clone()),
+        }
+    }
+}
+
+fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &Slots) -> Option<Claim> {
     let Ctx {
         src,
         tagged,
@@ -868,15 +906,15 @@ fn emit_claim(ctx: &Ctx, rule: &Rule, emit: &EmitDef, caps: &regex::Captures) ->
     } = *ctx;
     let slot_item = |name: &str| -> Option<usize> {
         let m = caps.name(name)?;
-        tagged.item_at(m.start())
+        tagged.item_at(m.start)
     };
     // A raw group `(?P<name>…)` that is not a slot: its normalized text.
     let raw = |name: &str| -> Option<Range<usize>> {
         let m = caps.name(name)?;
-        if tagged.item_at(m.start()).is_some() || m.as_str().is_empty() {
+        if tagged.item_at(m.start).is_some() || m.is_empty() {
             return None;
         }
-        Some(tagged.norm_range(m.range()))
+        Some(tagged.norm_range(m))
     };
     let (mut value_range, value, vi) = match slot_item(&emit.value) {
         Some(vi) => {

@@ -12,6 +12,7 @@ use crate::yamlio;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// A rule file.
 #[derive(Debug, Clone, Deserialize)]
@@ -121,6 +122,46 @@ pub struct Rule {
     pub def: RuleDef,
     pub file: String,
     pub regexes: Vec<Regex>,
+    /// Per pattern: `Some` when the pattern is one slot and nothing else (`{n:name}`).
+    pub single: Vec<Option<SingleSlot>>,
+}
+
+/// A pattern that is one slot and nothing else (`{n:name}`, `{m:money}`): it compiles to
+/// `(?P<n>[markers])`, whose matches are the marker characters of the slot's type, one by
+/// one, left to right. The engine finds them with a scan of the tagged sentence instead of
+/// a regex search (the `names` and `values` rules: most of all claims).
+#[derive(Debug, Clone)]
+pub struct SingleSlot {
+    pub name: String,
+    pub markers: &'static [char],
+}
+
+impl SingleSlot {
+    /// The single slot `pattern` is, if it is one (the same parse as
+    /// [`compile_pattern_with`]).
+    pub fn of(pattern: &str) -> Option<SingleSlot> {
+        let inner = pattern.strip_prefix('{')?.strip_suffix('}')?;
+        if inner.contains(['{', '}']) || inner.starts_with('@') {
+            return None;
+        }
+        let (name, ty) = inner.split_once(':')?;
+        let (name, ty) = (name.trim(), ty.trim());
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        Some(SingleSlot {
+            name: name.to_string(),
+            markers: marker::for_type(ty)?,
+        })
+    }
+
+    /// The byte ranges of the matches in `tagged`, as `captures_iter` gives them.
+    pub fn matches<'t>(&'t self, tagged: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        tagged
+            .char_indices()
+            .filter(|(_, c)| self.markers.contains(c))
+            .map(|(i, c)| i..i + c.len_utf8())
+    }
 }
 
 /// Slot types and the marker characters that stand for items of that type in tagged text.
@@ -517,6 +558,7 @@ fn compile_rule(
         return Err(("no patterns".into(), format!("id: {}", def.id)));
     }
     let mut regexes = Vec::new();
+    let single = def.patterns.iter().map(|p| SingleSlot::of(p)).collect();
     for p in &def.patterns {
         let re = compile_pattern_with(p, macros).map_err(|e| {
             (
@@ -567,6 +609,7 @@ fn compile_rule(
         def,
         file: path.to_string(),
         regexes,
+        single,
     })
 }
 
@@ -580,6 +623,66 @@ mod tests {
         let text = format!("{}正式加入{}", marker::DATE, marker::ORG);
         let c = re.captures(&text).unwrap();
         assert_eq!(c.name("org").unwrap().as_str(), marker::ORG.to_string());
+    }
+
+    /// A one-slot pattern's scan finds what its regex finds, on strings of every marker
+    /// mixed with text, and only one-slot patterns are taken for one.
+    #[test]
+    fn single_slot_scan_matches_the_regex() {
+        let all: String = [
+            marker::COUNT,
+            marker::PERCENT,
+            marker::MONEY,
+            marker::DATE,
+            marker::DURATION,
+            marker::MULTIPLE,
+            marker::ORDINAL,
+            marker::RANGE,
+            marker::PERSON,
+            marker::ORG,
+            marker::PRODUCT,
+            marker::NAME,
+            marker::TITLE,
+        ]
+        .iter()
+        .collect();
+        let mut texts = vec![String::new(), "星河科技今天表示".to_string()];
+        for t in [
+            "name", "org", "person", "product", "money", "percent", "date", "count",
+        ] {
+            texts.push(format!(
+                "a{}b",
+                marker::for_type(t).unwrap().iter().collect::<String>()
+            ));
+        }
+        texts.push(format!("{all}中文{all}x{all}"));
+        for ty in [
+            "name", "org", "person", "product", "money", "percent", "date", "count",
+        ] {
+            let p = format!("{{v:{ty}}}");
+            let slot = SingleSlot::of(&p).expect("one slot");
+            assert_eq!(slot.name, "v");
+            let re = compile_pattern(&p).unwrap();
+            for t in &texts {
+                let want: Vec<Range<usize>> = re
+                    .captures_iter(t)
+                    .map(|c| c.name("v").unwrap().range())
+                    .collect();
+                let got: Vec<Range<usize>> = slot.matches(t).collect();
+                assert_eq!(got, want, "{p} on {t:?}");
+            }
+        }
+        for p in [
+            "{v:money}x",
+            "{v:money}{w:date}",
+            "{@metric}",
+            "{~}",
+            "{v:nosuch}",
+            "x{v:date}",
+        ] {
+            assert!(SingleSlot::of(p).is_none(), "{p}");
+        }
+        assert!(SingleSlot::of("{ v : date }").is_some());
     }
 
     #[test]
@@ -604,6 +707,7 @@ mod tests {
                 },
                 file: String::new(),
                 regexes: vec![compile_pattern(p).unwrap()],
+                single: vec![SingleSlot::of(p)],
             })
             .collect();
         let pf = Prefilter::new(&compiled);
